@@ -1,0 +1,153 @@
+"""accord as a library: the CLI only parses options and calls these functions."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from accord import __version__
+from accord.errors import InputError
+from accord.ingest.clean import clean
+from accord.ingest.language import detect_language
+from accord.ingest.readers import read_all
+from accord.models import Article, Document, Extractions
+from accord.store import Store
+
+# Bump when an extractor changes, so `accord ingest` re-extracts stored documents.
+EXTRACTOR_VERSION = f"{__version__}+x1"
+
+
+@dataclass
+class IngestReport:
+    stored: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    reextracted: int = 0
+    not_english: list[str] = field(default_factory=list)
+    rejected: list[InputError] = field(default_factory=list)
+
+
+ProgressHook = Callable[[int], None]
+
+
+def content_hash(article: Article) -> str:
+    payload = json.dumps(
+        [article.text, article.title, article.source, article.url, article.published, article.language]
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def prepare(article: Article, published: str | None = None, source: str | None = None) -> Document:
+    """Clean one article and fill what the input lacks (defaults, then what the text says)."""
+    cleaned = clean(article.text, title=article.title)
+    if not cleaned.text.strip():
+        raise InputError(article.origin, "nothing left after cleaning (boilerplate only)")
+    found_date = article.published is None and published is None and cleaned.published is not None
+    return Document(
+        id=article.id,
+        raw_text=article.text,
+        clean_text=cleaned.text,
+        title=article.title or cleaned.title,
+        source=article.source or source,
+        url=article.url,
+        published=article.published or published or cleaned.published,
+        published_found=found_date,
+        language=article.language or detect_language(cleaned.text),
+        content_hash=content_hash(article),
+        origin=article.origin,
+        notes=list(article.notes),
+    )
+
+
+def _batched(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _extract(docs: list[Document], n_process: int) -> list[Extractions]:
+    from accord.nlp import analyse
+
+    english = [d for d in docs if d.language in (None, "en")]
+    results = {x.doc: x for x in analyse(((d.id, d.clean_text, d.published) for d in english),
+                                         n_process=n_process)}
+    return [results.get(d.id, Extractions(doc=d.id)) for d in docs]
+
+
+def ingest(
+    paths: Iterable[Path],
+    db: str | Path,
+    published: str | None = None,
+    source: str | None = None,
+    batch_size: int = 32,
+    n_process: int = 1,
+    on_progress: ProgressHook | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+) -> IngestReport:
+    """Read, clean, extract and store articles, then rebuild the corpus-level tables."""
+    report = IngestReport()
+    with Store(db) as store:
+        pending = _new_or_changed(read_all(paths), store, published, source, report, on_error, on_progress)
+        for batch in _batched(pending, batch_size):
+            for doc, extractions in zip(batch, _extract(batch, n_process), strict=True):
+                store.save_document(doc, extractions, EXTRACTOR_VERSION)
+                if doc.language not in (None, "en"):
+                    report.not_english.append(doc.id)
+            if on_progress:
+                on_progress(len(batch))
+        report.reextracted = reextract(store, n_process=n_process)
+        link_corpus(store)
+    return report
+
+
+def _new_or_changed(results, store, published, source, report, on_error, on_progress) -> Iterator[Document]:
+    for item in results:
+        if isinstance(item, InputError):
+            report.rejected.append(item)
+            if on_error:
+                on_error(item)
+            continue
+        try:
+            doc = prepare(item, published=published, source=source)
+        except InputError as err:
+            report.rejected.append(err)
+            if on_error:
+                on_error(err)
+            continue
+        state = store.document_state(doc.id)
+        if state and state[0] == doc.content_hash:
+            report.unchanged += 1
+            if on_progress:
+                on_progress(1)
+            continue
+        if state:
+            report.updated += 1
+        else:
+            report.stored += 1
+        yield doc
+
+
+def reextract(store: Store, n_process: int = 1) -> int:
+    """Re-run extraction on documents stored by an older extractor version."""
+    from accord.nlp import analyse
+
+    stale = store.documents_for_extraction(EXTRACTOR_VERSION)
+    for extractions in analyse(stale, n_process=n_process):
+        store.replace_extractions(extractions, EXTRACTOR_VERSION)
+    return len(stale)
+
+
+def link_corpus(store: Store) -> None:
+    """The corpus-level stage: duplicates, stories, merged events, contests, people."""
+    from accord.link import contests, dedup, merge, stories
+
+    docs = store.rows("SELECT id, title, clean_text, published, language FROM documents ORDER BY id")
+    duplicate_of = dedup.find_duplicates(docs)
+    story_of = stories.cluster_stories(docs, duplicate_of)
+    store.set_document_links({d["id"]: (duplicate_of.get(d["id"]), story_of.get(d["id"])) for d in docs})
+    store.replace_table("events", merge.merge_events(store.rows("SELECT * FROM event_mentions"), duplicate_of))
+    store.replace_table("contests", contests.find_contests(store.rows("SELECT * FROM claims"), docs))

@@ -1,0 +1,196 @@
+"""The `accord` command line: parses options, calls the library, prints tables."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from accord import api
+from accord.store import DEFAULT_DB
+
+app = typer.Typer(
+    help="accord: turn news articles into a source-attributed record of a conflict and its peace agreement.\n\n"
+    "Start with:  accord ingest articles.jsonl  then  accord export --out out/",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+DbOption = typer.Option(DEFAULT_DB, "--db", help="DuckDB file that holds the corpus.")
+DEFAULT_GOLD = Path("../shared/corpus/gold")
+DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} docs/s"), TimeRemainingColumn(),
+        console=err, disable=not err.is_terminal, transient=True,
+    )
+
+
+def _run_ingest(
+    paths: list[Path], db: str, published: str | None, source: str | None, workers: int
+) -> api.IngestReport:
+    with _progress() as progress:
+        task = progress.add_task("ingest", total=None, rate="-")
+
+        def advance(n: int) -> None:
+            progress.advance(task, n)
+            elapsed = progress.tasks[0].elapsed or 0
+            if elapsed:
+                progress.update(task, rate=f"{progress.tasks[0].completed / elapsed:.1f}")
+
+        def rejected(error: Exception) -> None:
+            err.print(f"[red]rejected[/red] {error}", highlight=False)
+
+        return api.ingest(paths, db, published=published, source=source, n_process=workers,
+                          on_progress=advance, on_error=rejected)
+
+
+def _print_ingest_report(report: api.IngestReport, db: str) -> None:
+    out.print(
+        f"{report.stored} stored, {report.updated} updated, {report.unchanged} unchanged, "
+        f"{report.reextracted} re-extracted, {len(report.rejected)} rejected -> {db}"
+    )
+    if report.not_english:
+        out.print(f"not English (stored, flagged, not extracted): {', '.join(report.not_english)}")
+
+
+@app.command()
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Files or folders: .txt .md .html .htm .jsonl .jsonl.gz"),
+    db: str = DbOption,
+    published: str = typer.Option(None, help="Publication date YYYY-MM-DD for inputs that lack one."),
+    source: str = typer.Option(None, help="Source name for inputs that lack one."),
+    workers: int = typer.Option(1, help="Processes for the NLP stage."),
+) -> None:
+    """Read, clean, extract and store articles; re-running skips what is already stored.
+
+    Example:  accord ingest ../shared/corpus/articles.jsonl --db accord.duckdb
+    """
+    report = _run_ingest(paths, db, published, source, workers)
+    _print_ingest_report(report, db)
+    if report.rejected:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def export(
+    db: str = DbOption,
+    out_dir: Path = typer.Option(Path("out"), "--out", help="Folder to write the tables to."),
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv or parquet."),
+) -> None:
+    """Write every table of the export contract (documents, quotes, claims, events, contests, provisions).
+
+    Example:  accord export --db accord.duckdb --out out/ --format jsonl
+    """
+    from accord.export import export as run_export
+
+    def notice(table: str, stage: str) -> None:
+        err.print(f"note: {table} is empty: {stage} has produced no rows yet")
+
+    try:
+        tables = run_export(db, out_dir, fmt, on_empty=notice)
+    except ValueError as e:
+        err.print(f"error: {e}")
+        raise typer.Exit(code=2) from e
+    for table in tables:
+        out.print(f"{table.rows:6d}  {table.path}")
+
+
+@app.command()
+def stats(db: str = DbOption) -> None:
+    """Counts of what the store holds, by table and by source.
+
+    Example:  accord stats --db accord.duckdb
+    """
+    from accord.report.summary import stats_tables
+
+    for table in stats_tables(db):
+        out.print(table)
+
+
+@app.command()
+def show(
+    doc_id: str = typer.Argument(..., help="Document id."),
+    db: str = DbOption,
+    raw: bool = typer.Option(False, "--raw", help="Print the text as it came in."),
+    clean: bool = typer.Option(False, "--clean", help="Print the cleaned text (the default)."),
+) -> None:
+    """Print one stored document, raw or cleaned, to inspect what cleaning did.
+
+    Example:  accord show demo-01 --raw
+    """
+    from accord.store import Store
+
+    with Store(db, read_only=True) as store:
+        doc = store.document(doc_id)
+    if doc is None:
+        err.print(f"error: no document '{doc_id}' in {db}")
+        raise typer.Exit(code=1)
+    meta = Table.grid(padding=(0, 2))
+    for key in ("id", "title", "source", "published", "language", "duplicate_of", "story", "origin"):
+        meta.add_row(key, str(doc[key]))
+    out.print(meta)
+    out.print()
+    out.print(doc["raw_text"] if raw and not clean else doc["clean_text"], highlight=False, markup=False)
+
+
+@app.command(name="eval")
+def evaluate_command(
+    db: str = DbOption,
+    gold: Path = typer.Option(DEFAULT_GOLD, help="Folder of gold JSON files (GOLD.md format)."),
+    export_dir: Path = typer.Option(None, "--export", help="Score an export folder instead of the store."),
+    per_doc: bool = typer.Option(True, help="Also print a row per document."),
+    json_out: Path = typer.Option(None, "--json", help="Write the overall scores as JSON here."),
+) -> None:
+    """Score extraction against gold annotations: precision, recall, F1 per table.
+
+    Example:  accord ingest ../shared/corpus/articles.jsonl --db eval.duckdb && accord eval --db eval.duckdb
+    """
+    from accord.report.scores import print_scores, run_eval
+
+    if not gold.is_dir():
+        err.print(f"error: gold folder {gold} not found (use --gold DIR)")
+        raise typer.Exit(code=2)
+    result = run_eval(gold, db=None if export_dir else db, export_dir=export_dir)
+    print_scores(out, result, per_doc=per_doc, json_path=json_out)
+
+
+@app.command()
+def demo(
+    db: str = typer.Option("demo.duckdb", "--db", help="Store for the demo run (rebuilt each time)."),
+    out_dir: Path = typer.Option(Path("demo-out"), "--out", help="Where the demo exports go."),
+) -> None:
+    """Run accord end to end on the embedded demo corpus (demo/): ingest, export, summary.
+
+    Example:  accord demo
+    """
+    from accord.report.summary import stats_tables
+
+    Path(db).unlink(missing_ok=True)
+    inputs = sorted(p for p in DEMO_DIR.iterdir() if p.is_file() and p.name != "README.md")
+    report = _run_ingest(inputs, db, None, None, 1)
+    _print_ingest_report(report, db)
+    _export_quietly(db, out_dir)
+    for table in stats_tables(db):
+        out.print(table)
+
+
+def _export_quietly(db: str, out_dir: Path) -> None:
+    from accord.export import export as run_export
+
+    tables = run_export(db, out_dir, "jsonl")
+    out.print("exported " + ", ".join(f"{t.name} ({t.rows})" for t in tables) + f" to {out_dir}/")
+
+
+def main() -> None:  # pragma: no cover
+    sys.exit(app())

@@ -1,0 +1,12 @@
+"""Errors that name the input they came from."""
+
+from __future__ import annotations
+
+
+class InputError(Exception):
+    """A rejected input: one line naming the file (and line) and what is wrong."""
+
+    def __init__(self, origin: str, reason: str):
+        super().__init__(f"{origin}: {reason}")
+        self.origin = origin
+        self.reason = reason

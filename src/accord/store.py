@@ -1,0 +1,210 @@
+"""The DuckDB store: one file holds documents, extractions and corpus-level tables.
+
+Each document and its extractions are written in one transaction, so a crash or a
+bad input mid-run loses nothing already stored, and a re-run resumes where it
+stopped (documents whose content hash and extractor version match are skipped).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import fields
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from accord.models import Claim, Document, EventMention, Extractions, Quote
+
+DEFAULT_DB = "accord.duckdb"
+
+LOCATION = "STRUCT(name VARCHAR, admin1 VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE)"
+CONTEST_CLAIM = "STRUCT(doc VARCHAR, claimant VARCHAR, value DOUBLE, change_percent DOUBLE, text VARCHAR)"
+
+SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS documents (
+    id VARCHAR PRIMARY KEY,
+    title VARCHAR, source VARCHAR, url VARCHAR,
+    published VARCHAR, published_found BOOLEAN,
+    language VARCHAR, chars INTEGER,
+    duplicate_of VARCHAR, story VARCHAR,
+    raw_text VARCHAR, clean_text VARCHAR, content_hash VARCHAR,
+    origin VARCHAR, notes VARCHAR[],
+    extractor_version VARCHAR, ingested_at TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS quotes (
+    doc VARCHAR, text VARCHAR, direct BOOLEAN, speaker VARCHAR, speaker_org VARCHAR,
+    said_on VARCHAR, start INTEGER, "end" INTEGER
+);
+CREATE TABLE IF NOT EXISTS claims (
+    doc VARCHAR, value DOUBLE, qualifier VARCHAR, measure VARCHAR, claimant VARCHAR,
+    period_start VARCHAR, period_end VARCHAR, change_percent DOUBLE, text VARCHAR,
+    start INTEGER, "end" INTEGER
+);
+CREATE TABLE IF NOT EXISTS event_mentions (
+    doc VARCHAR, type VARCHAR, mode VARCHAR, detail VARCHAR, date VARCHAR, date_precision VARCHAR,
+    planned BOOLEAN, location {LOCATION}, actor1 VARCHAR, actor2 VARCHAR,
+    count DOUBLE, fatalities DOUBLE, text VARCHAR, start INTEGER, "end" INTEGER,
+    negated BOOLEAN, hypothetical BOOLEAN
+);
+CREATE TABLE IF NOT EXISTS events (
+    id VARCHAR, type VARCHAR, mode VARCHAR, detail VARCHAR, date VARCHAR, date_precision VARCHAR,
+    planned BOOLEAN, location {LOCATION}, actor1 VARCHAR, actor2 VARCHAR,
+    count DOUBLE, fatalities DOUBLE, docs VARCHAR[], text VARCHAR
+);
+CREATE TABLE IF NOT EXISTS contests (
+    measure VARCHAR, period_start VARCHAR, period_end VARCHAR,
+    claims {CONTEST_CLAIM}[], note VARCHAR
+);
+CREATE TABLE IF NOT EXISTS people (
+    name VARCHAR PRIMARY KEY, role VARCHAR, aliases VARCHAR[], docs VARCHAR[]
+);
+CREATE TABLE IF NOT EXISTS provisions (
+    id VARCHAR, agreement VARCHAR, obligor VARCHAR, obligation VARCHAR, deadline VARCHAR,
+    status VARCHAR, status_as_of VARCHAR,
+    evidence STRUCT(kind VARCHAR, doc VARCHAR, text VARCHAR)[]
+);
+"""
+
+EXTRACTION_TABLES: dict[str, type] = {"quotes": Quote, "claims": Claim, "event_mentions": EventMention}
+
+
+def _columns(record_type: type) -> list[str]:
+    return [f.name for f in fields(record_type)]
+
+
+def _quoted(names: Iterable[str]) -> str:
+    return ", ".join(f'"{name}"' for name in names)
+
+
+class Store:
+    """A connection to one accord database file."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False):
+        self.path = str(path)
+        self.con = duckdb.connect(self.path, read_only=read_only)
+        if not read_only:
+            self.con.execute(SCHEMA)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    # --- documents -------------------------------------------------------
+
+    def document_state(self, doc_id: str) -> tuple[str, str | None] | None:
+        """(content_hash, extractor_version) of a stored document, or None."""
+        row = self.con.execute(
+            "SELECT content_hash, extractor_version FROM documents WHERE id = ?", [doc_id]
+        ).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def save_document(self, doc: Document, extractions: Extractions, extractor_version: str) -> None:
+        """Replace one document and everything extracted from it, atomically."""
+        with self.transaction():
+            self._delete_document(doc.id)
+            self.con.execute(
+                """INSERT INTO documents (id, title, source, url, published, published_found, language, chars,
+                   raw_text, clean_text, content_hash, origin, notes, extractor_version, ingested_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                [doc.id, doc.title, doc.source, doc.url, doc.published, doc.published_found, doc.language,
+                 doc.chars, doc.raw_text, doc.clean_text, doc.content_hash, doc.origin, doc.notes,
+                 extractor_version, datetime.now(UTC).replace(tzinfo=None)],
+            )
+            self._insert_extractions(extractions)
+
+    def replace_extractions(self, extractions: Extractions, extractor_version: str) -> None:
+        with self.transaction():
+            for table in EXTRACTION_TABLES:
+                self.con.execute(f"DELETE FROM {table} WHERE doc = ?", [extractions.doc])
+            self._insert_extractions(extractions)
+            self.con.execute("UPDATE documents SET extractor_version = ? WHERE id = ?",
+                             [extractor_version, extractions.doc])
+
+    def _delete_document(self, doc_id: str) -> None:
+        for table in EXTRACTION_TABLES:
+            self.con.execute(f"DELETE FROM {table} WHERE doc = ?", [doc_id])
+        self.con.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+
+    def _insert_extractions(self, extractions: Extractions) -> None:
+        groups = {"quotes": extractions.quotes, "claims": extractions.claims,
+                  "event_mentions": extractions.events}
+        for table, records in groups.items():
+            if not records:
+                continue
+            names = _columns(EXTRACTION_TABLES[table])
+            placeholders = ", ".join("?" for _ in names)
+            self.con.executemany(
+                f"INSERT INTO {table} ({_quoted(names)}) VALUES ({placeholders})",
+                [[getattr(r, n) for n in names] for r in records],
+            )
+
+    def document_ids(self) -> list[str]:
+        return [r[0] for r in self.con.execute("SELECT id FROM documents ORDER BY id").fetchall()]
+
+    def documents_for_extraction(self, extractor_version: str) -> list[tuple[str, str, str | None]]:
+        """(id, clean_text, published) of documents extracted by another version of accord."""
+        return self.con.execute(
+            """SELECT id, clean_text, published FROM documents
+               WHERE extractor_version IS DISTINCT FROM ? ORDER BY id""",
+            [extractor_version],
+        ).fetchall()
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        rows = self.rows("SELECT * FROM documents WHERE id = ?", [doc_id])
+        return rows[0] if rows else None
+
+    # --- generic ----------------------------------------------------------
+
+    def rows(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        cursor = self.con.execute(sql, params or [])
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def replace_table(self, table: str, rows: list[dict[str, Any]]) -> None:
+        """Rewrite a corpus-level table (events, contests, people, provisions) in one transaction."""
+        with self.transaction():
+            self.con.execute(f"DELETE FROM {table}")
+            if rows:
+                names = list(rows[0])
+                placeholders = ", ".join("?" for _ in names)
+                self.con.executemany(
+                    f"INSERT INTO {table} ({_quoted(names)}) VALUES ({placeholders})",
+                    [[row[n] for n in names] for row in rows],
+                )
+
+    def set_document_links(self, links: dict[str, tuple[str | None, str | None]]) -> None:
+        """Write (duplicate_of, story) for each document id."""
+        with self.transaction():
+            self.con.executemany(
+                "UPDATE documents SET duplicate_of = ?, story = ? WHERE id = ?",
+                [[dup, story, doc_id] for doc_id, (dup, story) in links.items()],
+            )
+
+    def count(self, table: str) -> int:
+        return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def count_query(self, query: str) -> int:
+        return self.con.execute(f"SELECT count(*) FROM ({query})").fetchone()[0]
+
+
+def to_json_line(row: dict[str, Any]) -> str:
+    return json.dumps(row, ensure_ascii=False, default=str)
