@@ -5,7 +5,7 @@ from accord.store import Store
 
 def test_ingest_then_export_writes_every_contract_table(tmp_path):
     article = tmp_path / "kabul-note.txt"
-    article.write_text("Talks resume in Doha\n\nNegotiators met in Doha on Saturday, officials said.\n", encoding="utf-8")
+    article.write_text("Talks resume in Doha\n\nNegotiators met in Doha on Saturday, officials said.\n")
     db = tmp_path / "a.duckdb"
     report = ingest([article], db, published="2020-09-12")
     assert report.stored == 1 and not report.rejected
