@@ -13,7 +13,7 @@ from accord import __version__
 from accord.errors import InputError
 from accord.ingest.clean import clean
 from accord.ingest.language import detect_language
-from accord.ingest.readers import read_all
+from accord.ingest.readers import expand_paths, read_all
 from accord.models import Article, Document, Extractions
 from accord.store import Store
 
@@ -32,6 +32,20 @@ class IngestReport:
 
 
 ProgressHook = Callable[[int], None]
+
+
+def count_articles(paths: Iterable[Path]) -> int:
+    """How many articles the inputs hold (JSONL lines are counted without parsing), for progress bars."""
+    total = 0
+    for path in expand_paths(paths):
+        if isinstance(path, InputError):
+            continue
+        if path.name.lower().endswith(".jsonl"):
+            with path.open("rb") as handle:
+                total += sum(1 for line in handle if line.strip())
+        else:
+            total += 1
+    return total
 
 
 def content_hash(article: Article) -> str:
@@ -83,7 +97,7 @@ def ingest(
     db: str | Path,
     published: str | None = None,
     source: str | None = None,
-    batch_size: int = 32,
+    batch_size: int = 16,
     n_process: int = 1,
     on_progress: ProgressHook | None = None,
     on_error: Callable[[InputError], None] | None = None,
@@ -106,17 +120,16 @@ def ingest(
 
 def _new_or_changed(results, store, published, source, report, on_error, on_progress) -> Iterator[Document]:
     for item in results:
-        if isinstance(item, InputError):
-            report.rejected.append(item)
-            if on_error:
-                on_error(item)
-            continue
         try:
+            if isinstance(item, InputError):
+                raise item
             doc = prepare(item, published=published, source=source)
         except InputError as err:
             report.rejected.append(err)
             if on_error:
                 on_error(err)
+            if on_progress:
+                on_progress(1)
             continue
         state = store.document_state(doc.id)
         if state and state[0] == doc.content_hash:

@@ -40,7 +40,8 @@ def _run_ingest(
     paths: list[Path], db: str, published: str | None, source: str | None, workers: int
 ) -> api.IngestReport:
     with _progress() as progress:
-        task = progress.add_task("ingest", total=None, rate="-")
+        total = api.count_articles(paths) if err.is_terminal else None
+        task = progress.add_task("ingest", total=total, rate="-")
 
         def advance(n: int) -> None:
             progress.advance(task, n)
