@@ -28,6 +28,17 @@ DEFAULT_GOLD = Path("../shared/corpus/gold")
 DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
 
 
+def _iso_date(value: str | None) -> str | None:
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError as e:
+        raise typer.BadParameter(f"'{value}' is not a date in the form YYYY-MM-DD") from e
+
+
 def _progress() -> Progress:
     return Progress(
         TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(),
@@ -69,7 +80,9 @@ def _print_ingest_report(report: api.IngestReport, db: str) -> None:
 def ingest(
     paths: list[Path] = typer.Argument(..., help="Files or folders: .txt .md .html .htm .jsonl .jsonl.gz"),
     db: str = DbOption,
-    published: str = typer.Option(None, help="Publication date YYYY-MM-DD for inputs that lack one."),
+    published: str = typer.Option(
+        None, help="Publication date YYYY-MM-DD for inputs that lack one.", callback=_iso_date
+    ),
     source: str = typer.Option(None, help="Source name for inputs that lack one."),
     workers: int = typer.Option(1, help="Processes for the NLP stage."),
 ) -> None:
