@@ -96,8 +96,16 @@ def analyse(
     batch_size: int = 16,
     n_process: int = 1,
 ) -> Iterator[Extractions]:
-    """Run the per-document stage over (doc_id, clean_text, published) triples, in order."""
+    """Run the per-document stage over (doc_id, clean_text, published) triples, in order.
+
+    With `n_process` > 1 the work goes to a pool of processes (engines/local.py).
+    """
+    if n_process > 1:
+        from accord.engines.local import analyse_parallel
+
+        yield from analyse_parallel(items, workers=n_process)
+        return
     nlp = nlp or shared_pipeline()
     docs = (make_doc(nlp, doc_id, text, published) for doc_id, text, published in items)
-    for doc in nlp.pipe(docs, batch_size=batch_size, n_process=n_process):
+    for doc in nlp.pipe(docs, batch_size=batch_size):
         yield extractions_of(doc)
