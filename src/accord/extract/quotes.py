@@ -1,16 +1,431 @@
-"""accord_quotes: the spaCy component that fills `doc._.quotes` (placeholder until built)."""
+"""accord_quotes: who said what, and when, into `doc._.quotes`.
+
+Direct quotes are the spans inside quotation marks (`quote_marks`); reported
+speech is the clause a speech verb governs ("X said that Y": the ccomp of the
+verb, or the clause around "according to X"). Each quote is attributed to the
+subject of the nearest speech verb outside the quoted words; pronouns and
+descriptions ("he", "the spokesman") point back to an earlier person, and a
+quote with no attribution of its own continues the previous speaker's words.
+`said_on` comes from the DATE entities of the attribution, resolved against
+the publication date by the shared time module.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from accord.extract.quote_marks import QuotedSpan, find_quoted_spans, paragraphs
+from accord.extract.speakers import (
+    GROUP_PRONOUNS,
+    ORG_LABELS,
+    PERSON_PRONOUNS,
+    Lexicon,
+    People,
+    Speaker,
+    load_lexicon,
+    noun_phrase,
+    split_title,
+)
+from accord.extract.time import resolve
+from accord.models import Quote
+
+SUBJECTS = ("nsubj", "nsubjpass")
+# Heads of a subject that carry someone else's words ("a statement from the Taliban said").
+CARRIERS = {"statement", "tweet", "message", "letter", "post", "report", "release", "communique", "spokesman",
+            "spokeswoman", "spokesperson"}
+CARRIER_PREPS = {"from", "by", "of", "for"}
+SHORT_QUOTE_WORDS = 4  # shorter quotes need an attribution of their own (else: scare quotes, names)
+_TRANSCRIPT_LABEL = re.compile(r"^(?:[A-Z][A-Z.'’ -]{1,40}|Q):", re.MULTILINE)
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Attribution:
+    speaker: Speaker | None
+    verb: Token | None  # the speech verb (or root verb) the speaker was found through
+    own: bool  # found in the quote's own sentence(s), not borrowed from a neighbour
 
 
 @Language.factory("accord_quotes")
 def make_component(nlp: Language, name: str):
-    return _extract
+    return QuoteExtractor(load_lexicon())
 
 
-def _extract(doc: Doc) -> Doc:
-    doc._.quotes = []
-    return doc
+class QuoteExtractor:
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quotes = extract_quotes(doc, self.lexicon)
+        return doc
+
+
+def extract_quotes(doc: Doc, lexicon: Lexicon) -> list[Quote]:
+    people = People(doc, lexicon)
+    spans = [s for s in find_quoted_spans(doc.text) if not _is_title(doc.text, s, lexicon)]
+    direct = _direct_quotes(doc, spans, people, lexicon)
+    reported = [] if is_transcript(doc.text) else _reported_speech(doc, spans, people, lexicon)
+    quotes = sorted(direct + reported, key=lambda q: (q.start, not q.direct))
+    return _inherit_said_on(quotes)
+
+
+# --- direct quotes ------------------------------------------------------------
+
+
+def _direct_quotes(doc: Doc, spans: list[QuotedSpan], people: People, lexicon: Lexicon) -> list[Quote]:
+    quotes: list[Quote] = []
+    previous: tuple[QuotedSpan, Speaker | None] | None = None
+    paragraph_of = _paragraph_index(doc.text)
+    for index, span in enumerate(spans):
+        sentences = _sentences_over(doc, span.start, span.end)
+        found = _attribute(doc, span, sentences, spans, people, lexicon)
+        speaker = found.speaker
+        if speaker is None:
+            speaker = _borrowed_speaker(doc, span, spans, index, previous, paragraph_of, people, lexicon)
+            if speaker is None and _word_count(doc.text[span.start:span.end]) <= SHORT_QUOTE_WORDS:
+                continue  # a scare quote or a name, not someone's words
+        if speaker and speaker.name:
+            people.note_speaker(span.start, speaker)
+        said_on = _said_on(doc, sentences, spans, found.verb, exclude=(span.start, span.end))
+        quotes.append(_quote(doc, span.start, span.end, True, speaker, said_on))
+        previous = (span, speaker)
+    return quotes
+
+
+def _borrowed_speaker(doc: Doc, span: QuotedSpan, spans: list[QuotedSpan], index: int,
+                      previous: tuple[QuotedSpan, Speaker | None] | None, paragraph_of: dict[int, int],
+                      people: People, lexicon: Lexicon) -> Speaker | None:
+    """A quote without attribution continues the previous speaker, or (a headline) introduces the next."""
+    here = paragraph_of.get(span.start)
+    if previous is not None:
+        prev_span, prev_speaker = previous
+        gap = here - paragraph_of.get(prev_span.start, -10) if here is not None else 99
+        if gap == 0 or (gap == 1 and _starts_paragraph(doc.text, span)):
+            return prev_speaker
+    if _whole_paragraph(doc.text, span) and index + 1 < len(spans):
+        following = spans[index + 1]
+        sentences = _sentences_over(doc, following.start, following.end)
+        return _attribute(doc, following, sentences, spans, people, lexicon).speaker
+    return None
+
+
+def _attribute(doc: Doc, span: QuotedSpan, sentences: list[Span], spans: list[QuotedSpan], people: People,
+               lexicon: Lexicon) -> Attribution:
+    outside = [t for sent in sentences for t in sent if not _in_spans(t.idx, spans)]
+    verbs = [t for t in outside if t.lemma_.lower() in lexicon.speech_verbs and t.pos_ in ("VERB", "AUX")]
+    verbs.sort(key=lambda t: _distance(t, span))
+    for verb in verbs:
+        speaker = _speaker_of_verb(verb, spans, people, lexicon)
+        if speaker is not None:
+            return Attribution(speaker, verb, True)
+    according = [t for t in outside if t.lower_ == "according"]
+    for token in according:
+        speaker = _speaker_of_according(token, people, lexicon)
+        if speaker is not None:
+            return Attribution(speaker, token, True)
+    for sent in sentences:
+        root = sent.root
+        if _in_spans(root.idx, spans):
+            continue
+        subject = _subject(root)
+        if subject is not None and not _in_spans(subject.idx, spans):
+            speaker = resolve_speaker(subject, people, lexicon)
+            if speaker is not None:
+                return Attribution(speaker, root, True)
+    return Attribution(None, None, False)
+
+
+def _speaker_of_verb(verb: Token, spans: list[QuotedSpan], people: People, lexicon: Lexicon) -> Speaker | None:
+    head = verb
+    for _ in range(4):
+        subject = _subject(head)
+        if subject is not None and not _in_spans(subject.idx, spans):
+            return resolve_speaker(subject, people, lexicon)
+        if head.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and head.head is not head:
+            head = head.head
+            continue
+        break
+    return None
+
+
+def _speaker_of_according(token: Token, people: People, lexicon: Lexicon) -> Speaker | None:
+    for to in token.children:
+        if to.lower_ == "to":
+            for obj in to.children:
+                if obj.dep_ == "pobj":
+                    return resolve_speaker(obj, people, lexicon)
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            return child
+    return None
+
+
+# --- speakers -------------------------------------------------------------------
+
+
+def resolve_speaker(token: Token, people: People, lexicon: Lexicon) -> Speaker | None:
+    """The speaker a subject noun stands for: a person, a description or an organisation."""
+    lower = token.lower_
+    if token.pos_ == "PRON":
+        if lower in PERSON_PRONOUNS:
+            mention = people.last_person_before(token.idx)
+            return Speaker(mention.name, mention.role) if mention else None
+        if lower in GROUP_PRONOUNS or lower == "i":
+            return None
+        return None
+    if lower in CARRIERS:
+        carried = _carried_speaker(token, people, lexicon)
+        if carried is not None:
+            return carried
+    ent = _entity_of(token)
+    if ent is not None and ent.label_ == "PERSON":
+        name, title = split_title(ent.text, lexicon.titles)
+        if name:
+            canonical = people.canonical(name)
+            role = title or _role_words(token, ent) or people.role_of(canonical)
+            return Speaker(canonical, role)
+    appositive = _appositive_person(token)
+    if appositive is not None:
+        name, _ = split_title(appositive.text, lexicon.titles)
+        return Speaker(people.canonical(name), noun_phrase(token))
+    if ent is not None and ent.label_ in ORG_LABELS:
+        return Speaker(None, _strip_article(ent.text))
+    described = _described_person(token, people)
+    if described is not None:
+        return described
+    return Speaker(None, noun_phrase(token))
+
+
+def _carried_speaker(token: Token, people: People, lexicon: Lexicon) -> Speaker | None:
+    for child in token.children:
+        if child.dep_ == "poss":
+            return resolve_speaker(child, people, lexicon)
+        if child.dep_ == "prep" and child.lower_ in CARRIER_PREPS:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return resolve_speaker(obj, people, lexicon)
+    return None
+
+
+def _described_person(token: Token, people: People) -> Speaker | None:
+    """'the secretary', 'the President': the last person the text gave that role."""
+    definite = any(c.lower_ in ("the", "this") for c in token.children if c.dep_ == "det")
+    if not definite or token.tag_ in ("NNS", "NNPS"):
+        return None
+    mention = people.person_with_role(token.lower_, token.idx)
+    return Speaker(mention.name, mention.role) if mention else None
+
+
+def _entity_of(token: Token) -> Span | None:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _appositive_person(token: Token) -> Span | None:
+    for child in token.children:
+        if child.dep_ in ("appos", "compound"):
+            ent = _entity_of(child)
+            if ent is not None and ent.label_ == "PERSON":
+                return ent
+    return None
+
+
+def _role_words(token: Token, ent: Span) -> str | None:
+    words = [t for t in token.subtree if t.i < ent.start and t.dep_ not in ("det", "punct", "poss", "case")]
+    if words:
+        return token.doc[words[0].i:ent.start].text.strip(" ,") or None
+    for child in token.children:
+        if child.dep_ == "appos":
+            return noun_phrase(child)
+    return None
+
+
+def _strip_article(text: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.IGNORECASE)
+
+
+# --- reported speech ---------------------------------------------------------------
+
+
+def _reported_speech(doc: Doc, spans: list[QuotedSpan], people: People, lexicon: Lexicon) -> list[Quote]:
+    quotes: list[Quote] = []
+    for token in doc:
+        if _in_spans(token.idx, spans):
+            continue
+        content = None
+        speaker = None
+        if token.lemma_.lower() in lexicon.reported_speech_verbs and token.pos_ == "VERB":
+            clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+            if clause is None:
+                continue
+            content = _clause_span(clause)
+            speaker = _speaker_of_verb(token, spans, people, lexicon)
+        elif token.lower_ == "according":
+            content = _around_according(token)
+            speaker = _speaker_of_according(token, people, lexicon)
+        if content is None or not _is_reported_content(doc, content, spans):
+            continue
+        start, end = content
+        said_on = _said_on(doc, [token.sent], spans, token, exclude=(start, end))
+        quotes.append(_quote(doc, start, end, False, speaker, said_on))
+    return quotes
+
+
+def _clause_span(clause: Token) -> tuple[int, int] | None:
+    tokens = [t for t in clause.subtree]
+    while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].is_space):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    if len(tokens) < 3:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _around_according(token: Token) -> tuple[int, int] | None:
+    """The clause an 'according to X' phrase is attached to, without the phrase itself."""
+    sent = token.sent
+    phrase = list(token.subtree)
+    first, last = phrase[0].i, phrase[-1].i
+    if last + 2 >= sent.end:  # "..., according to X."
+        tokens = [t for t in sent if t.i < first]
+    elif first <= sent.start + 1:  # "According to X, ..."
+        tokens = [t for t in sent if t.i > last]
+    else:
+        return None
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    if len(tokens) < 3:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _is_reported_content(doc: Doc, content: tuple[int, int] | None, spans: list[QuotedSpan]) -> bool:
+    """A clause, mostly not in quotation marks (those words are recorded as direct quotes)."""
+    if content is None:
+        return False
+    start, end = content
+    if "\n" in doc.text[start:end]:
+        return False
+    quoted = sum(max(0, min(end, s.end) - max(start, s.start)) for s in spans)
+    return quoted <= 0.5 * (end - start)
+
+
+# --- said_on --------------------------------------------------------------------------
+
+
+def _said_on(doc: Doc, sentences: list[Span], spans: list[QuotedSpan], verb: Token | None,
+             exclude: tuple[int, int]) -> str | None:
+    """The day from a time cue of the attribution (outside the quoted or reported words)."""
+    published = doc._.published
+    cues = [ent for sent in sentences for ent in sent.ents
+            if ent.label_ == "DATE" and not _in_spans(ent.start_char, spans)
+            and not exclude[0] <= ent.start_char < exclude[1]]
+    if verb is not None:
+        cues.sort(key=lambda ent: (not _attached_to(ent, verb), abs(ent.start_char - verb.idx)))
+    for ent in cues:
+        value = resolve(ent.text, published)
+        if value is not None and value.precision == "day":
+            return value.iso
+    return None
+
+
+def _attached_to(ent: Span, verb: Token) -> bool:
+    head = ent.root
+    for _ in range(3):
+        if head.head is head:
+            return False
+        head = head.head
+        if head == verb:
+            return True
+    return False
+
+
+def _inherit_said_on(quotes: list[Quote]) -> list[Quote]:
+    """A quote without a time cue continues the same speaker's previous quote, said the same day."""
+    last: dict[tuple[str | None, str | None], str] = {}
+    for quote in quotes:
+        key = (quote.speaker, None if quote.speaker else quote.speaker_org)
+        if quote.said_on:
+            last[key] = quote.said_on
+        elif key in last and (quote.speaker or quote.speaker_org):
+            quote.said_on = last[key]
+    return quotes
+
+
+# --- helpers --------------------------------------------------------------------------
+
+
+def _quote(doc: Doc, start: int, end: int, direct: bool, speaker: Speaker | None, said_on: str | None) -> Quote:
+    return Quote(doc=doc._.doc_id, text=doc.text[start:end], direct=direct,
+                 speaker=speaker.name if speaker else None, speaker_org=speaker.org if speaker else None,
+                 said_on=said_on, start=start, end=end)
+
+
+def _sentences_over(doc: Doc, start: int, end: int) -> list[Span]:
+    return [s for s in doc.sents if s.start_char < end and s.end_char > start]
+
+
+def _in_spans(position: int, spans: list[QuotedSpan]) -> bool:
+    return any(s.start <= position < s.end for s in spans)
+
+
+def _distance(token: Token, span: QuotedSpan) -> int:
+    if token.idx >= span.end:
+        return token.idx - span.end
+    return max(0, span.start - token.idx)
+
+
+def _word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _paragraph_index(text: str) -> dict[int, int]:
+    """Paragraph number of every character offset that starts a quoted span (lazy: all offsets)."""
+    index: dict[int, int] = {}
+    for number, (lo, hi) in enumerate(paragraphs(text)):
+        for offset in range(lo, hi + 1):
+            index[offset] = number
+    return index
+
+
+def _starts_paragraph(text: str, span: QuotedSpan) -> bool:
+    line_start = text.rfind("\n", 0, span.start) + 1
+    return len(text[line_start:span.start].strip()) <= 1
+
+
+def _whole_paragraph(text: str, span: QuotedSpan) -> bool:
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    line_end = len(text) if line_end < 0 else line_end
+    return len(text[line_start:span.start].strip()) <= 1 and len(text[span.end:line_end].strip()) <= 1
+
+
+def _is_title(text: str, span: QuotedSpan, lexicon: Lexicon) -> bool:
+    """Titles and nicknames in quotation marks: a cue word before, or a short Title Case name."""
+    before = text[max(0, span.start - 30):span.start - 1].lower()
+    words = _WORD.findall(before)
+    if words and (words[-1] in lexicon.title_cues or " ".join(words[-2:]) in lexicon.title_cues):
+        return True
+    quoted = _WORD.findall(text[span.start:span.end])
+    if 2 <= len(quoted) <= 6 and all(w[0].isupper() for w in quoted if len(w) > 3) \
+            and not re.search(r"[.,!?;:]$", text[span.start:span.end]) and not span.single:
+        return True
+    return False
+
+
+def is_transcript(text: str) -> bool:
+    """Press-briefing or remarks transcripts ("THE PRESIDENT: ...") are not themselves quotes."""
+    return len(_TRANSCRIPT_LABEL.findall(text)) >= 3

@@ -1,0 +1,143 @@
+"""Who is speaking: names, titles and the people a document mentions.
+
+A speaker is a person (canonical full name plus the role the text gives) or,
+when no person is named, a description or organisation (`name` None, `org` the
+words of the text). Within a document a person is known by the fullest name
+seen ("Mark Esper" for "Esper" and "Defense Secretary Mark Esper").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "speech_verbs.yaml"
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+GROUP_PRONOUNS = {"they", "we", "it"}
+ORG_LABELS = {"ORG", "NORP", "GPE", "FAC"}
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    speech_verbs: frozenset[str]
+    reported_speech_verbs: frozenset[str]
+    titles: frozenset[str]
+    title_cues: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return Lexicon(
+        speech_verbs=frozenset(data["speech_verbs"]),
+        reported_speech_verbs=frozenset(data["reported_speech_verbs"]),
+        titles=frozenset(data["titles"]),
+        title_cues=frozenset(data["title_cues"]),
+    )
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str | None  # canonical full name of a person, None when no person is named
+    org: str | None  # role, organisation or description as the text gives it
+
+
+def split_title(name: str, titles: frozenset[str]) -> tuple[str, str | None]:
+    """("President Donald Trump") -> ("Donald Trump", "President"): ranks and titles become the role."""
+    words = _POSSESSIVE.sub("", name.strip()).split()
+    role: list[str] = []
+    while len(words) > 1 and words[0].lower().rstrip(".") in titles:
+        role.append(words.pop(0))
+    return " ".join(words), (" ".join(role) or None)
+
+
+def family_key(name: str) -> str:
+    return name.split()[-1].lower() if name.split() else ""
+
+
+@dataclass
+class PersonMention:
+    start: int  # character offset of the mention
+    name: str  # canonical name
+    role: str | None
+    salient: bool  # a subject or a speaker: what a later "he" most likely points back to
+
+
+class People:
+    """The persons one document names, in text order, with their fullest names."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self.mentions: list[PersonMention] = []
+        self._full: dict[str, str] = {}
+        surface = [(ent, *split_title(ent.text, lexicon.titles)) for ent in doc.ents if ent.label_ == "PERSON"]
+        for _, name, _ in surface:
+            if _plausible_name(name):
+                key = family_key(name)
+                if len(name.split()) > len(self._full.get(key, "").split()):
+                    self._full[key] = name
+        for ent, name, title in surface:
+            if _plausible_name(name):
+                role = title or role_before(ent, lexicon)
+                salient = ent.root.dep_ in ("nsubj", "nsubjpass", "appos")
+                self.mentions.append(PersonMention(ent.start_char, self.canonical(name), role, salient))
+
+    def canonical(self, name: str) -> str:
+        return self._full.get(family_key(name), name)
+
+    def role_of(self, name: str) -> str | None:
+        for mention in self.mentions:
+            if mention.name == name and mention.role:
+                return mention.role
+        return None
+
+    def last_person_before(self, position: int) -> PersonMention | None:
+        candidates = [m for m in self.mentions if m.start < position]
+        salient = [m for m in candidates if m.salient]
+        pool = salient or candidates
+        return pool[-1] if pool else None
+
+    def person_with_role(self, word: str, position: int) -> PersonMention | None:
+        word = word.lower()
+        for mention in reversed([m for m in self.mentions if m.start < position]):
+            if mention.role and word in mention.role.lower().replace(".", "").split():
+                return mention
+        return None
+
+    def note_speaker(self, position: int, speaker: Speaker) -> None:
+        if speaker.name:
+            self.mentions.append(PersonMention(position, speaker.name, speaker.org, True))
+            self.mentions.sort(key=lambda m: m.start)
+
+
+def _plausible_name(name: str) -> bool:
+    return bool(name) and name[0].isupper() and not any(c.isdigit() for c in name)
+
+
+def role_before(ent: Span, lexicon: Lexicon) -> str | None:
+    """Title words in front of a name inside its noun phrase ("Defense Secretary" Mark Esper)."""
+    words: list[str] = []
+    for token in ent.root.lefts:
+        if token.i >= ent.start:
+            continue
+        if token.dep_ in ("compound", "amod", "nmod") or token.pos_ == "PROPN":
+            words.append(" ".join(t.text for t in token.subtree))
+    return " ".join(words) or None
+
+
+def noun_phrase(token: Token) -> str:
+    """The words of a subject without relative clauses or appositions ('a spokeswoman for the governor')."""
+    keep = [token]
+    for child in token.children:
+        if child.dep_ in ("relcl", "appos", "punct", "acl", "cc", "conj"):
+            continue
+        keep.extend(child.subtree)
+    keep.sort(key=lambda t: t.i)
+    start, end = keep[0].i, keep[-1].i + 1
+    return token.doc[start:end].text.strip(" ,")
