@@ -2,13 +2,22 @@
 
 Keeps paragraphs (separated by one blank line), normalises quotation marks,
 dashes and whitespace, and drops what copies of news found online carry around
-the article. `clean_text` is deterministic, so cleaning can be re-run and inspected.
+the article: share and newsletter prompts, copyright and disclaimers, photo
+captions and credits, teasers, bylines, tag lines (the patterns live in
+data/boilerplate.yaml). It also finds a title (a short first line without final
+punctuation) and a publication date ("Published 6 May 2020", a dateline) when
+the input gives none. `clean` is deterministic, so cleaning can be re-run and inspected.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import dateparser
+import yaml
 
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
 _QUOTE_MAP = str.maketrans(
@@ -18,12 +27,53 @@ _DASH_MAP = str.maketrans({"‒": "–", "―": "—", "−": "-", "\u00ad": Non
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 
+# Lines that only carry a date: "Published 6 May 2020", "Updated: May 7, 2020 10:45",
+# "Al Jazeera, May 06, 2020", or a bare "Thursday, January 24, 2019".
+_DATE_PREFIX = re.compile(
+    r"(?P<kind>first published|published|posted|last updated|updated)(?: on| at)?\s*:?\s+(?P<date>.+)", re.I
+)
+_PUBLISHER_DATE = re.compile(r"(?P<publisher>[A-Z][\w.&'’-]*(?: [\w.&'’-]+){0,5}),\s+(?P<date>.+)")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_DATE_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"}
+_WEEKDAY_OR_MONTH = re.compile(
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\d", re.I
+)
+
+TOP_LINES = 10  # header lines (title, byline, date) only ever come first
+FINAL_PUNCTUATION = tuple('.,;:!?"”’…)')
+
 
 @dataclass
 class Cleaned:
     text: str
     title: str | None
     published: str | None
+
+
+@dataclass(frozen=True)
+class BoilerplateRules:
+    whole_line: tuple[re.Pattern[str], ...]
+    caption_credit: tuple[re.Pattern[str], ...]
+    caption_marker: tuple[re.Pattern[str], ...]
+    byline: tuple[re.Pattern[str], ...]
+    publisher_line: tuple[re.Pattern[str], ...]
+
+
+@lru_cache(maxsize=1)
+def boilerplate_rules() -> BoilerplateRules:
+    """The patterns of data/boilerplate.yaml, compiled once per process."""
+    data = yaml.safe_load(resources.files("accord").joinpath("data/boilerplate.yaml").read_text(encoding="utf-8"))
+
+    def compiled(key: str, flags: int = re.I) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(pattern, flags) for pattern in data.get(key, []))
+
+    return BoilerplateRules(
+        whole_line=compiled("whole_line"),
+        caption_credit=compiled("caption_credit"),
+        caption_marker=compiled("caption_marker"),
+        byline=compiled("byline", flags=0),  # capitals tell a name from "By the end of ..."
+        publisher_line=compiled("publisher_line"),
+    )
 
 
 def normalise(text: str) -> str:
@@ -34,15 +84,185 @@ def normalise(text: str) -> str:
 
 
 def paragraphs(text: str) -> list[str]:
-    blocks = re.split(r"\n\s*\n", text)
+    return [" ".join(block) for block in _blocks(text)]
+
+
+def _blocks(text: str) -> list[list[str]]:
+    """Blank-line separated blocks, each a list of its non-empty lines with spaces collapsed."""
     out = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [_SPACES.sub(" ", line).strip() for line in block.split("\n")]
+        lines = [line for line in lines if line]
+        if lines:
+            out.append(lines)
+    return out
+
+
+# --- dates ------------------------------------------------------------------
+
+
+def parse_absolute_date(text: str) -> str | None:
+    """ISO date of a short, complete absolute date ("6 May 2020", "Thursday, January 24, 2019"), else None."""
+    text = text.strip(" .|·")
+    if len(text.split()) > 9 or not _YEAR.search(text):
+        return None
+    parsed = dateparser.parse(text, languages=["en"], settings=_DATE_SETTINGS)
+    return parsed.date().isoformat() if parsed else None
+
+
+def date_line(line: str, near_top: bool) -> tuple[str, str] | None:
+    """(kind, ISO date) when the whole line only states a date; kind is "published" or "updated"."""
+    for part in re.split(r"\s+[|·]\s+", line):
+        match = _DATE_PREFIX.fullmatch(part)
+        if match and (iso := parse_absolute_date(match["date"])):
+            return ("updated" if "updated" in match["kind"].lower() else "published", iso)
+    if not near_top or line.startswith("("):  # "(July 29, 2021)" dates a transcript, not the page
+        return None
+    if _only_date_words(line) and (iso := parse_absolute_date(line)):
+        return ("published", iso)
+    match = _PUBLISHER_DATE.fullmatch(line)
+    if match and _only_date_words(match["date"]) and (iso := parse_absolute_date(match["date"])):
+        return ("published", iso)
+    return None
+
+
+def _only_date_words(text: str) -> bool:
+    # Guards dateparser, which would read a date into a sentence that merely contains one.
+    words = re.findall(r"[\w.:]+", text)
+    return bool(words) and all(_WEEKDAY_OR_MONTH.match(w) or w.lower() in {"at", "on", "am", "pm", "gmt", "utc"}
+                               for w in words)
+
+
+def _pick_date(found: list[tuple[str, str]]) -> str | None:
+    published = [iso for kind, iso in found if kind == "published"]
+    if published:
+        return published[0]
+    return found[0][1] if found else None
+
+
+# --- boilerplate --------------------------------------------------------------
+
+
+def is_boilerplate_line(line: str, rules: BoilerplateRules) -> bool:
+    return any(p.fullmatch(line) for p in rules.whole_line)
+
+
+def is_byline(line: str, rules: BoilerplateRules) -> bool:
+    return any(p.fullmatch(line) for p in rules.byline)
+
+
+def is_publisher_line(line: str, rules: BoilerplateRules) -> bool:
+    return any(p.fullmatch(line) for p in rules.publisher_line)
+
+
+def is_caption(paragraph: str, rules: BoilerplateRules) -> bool:
+    return strip_photo_credit(paragraph, rules) != paragraph
+
+
+def strip_photo_credit(paragraph: str, rules: BoilerplateRules) -> str:
+    """A caption without its credit ("(AP Photo/...)", "[Name/Agency]") and "FILE PHOTO:" marker.
+
+    The caption text itself stays: wire captions restate the story, and the gold annotates them.
+    """
+    for pattern in rules.caption_credit:
+        paragraph = pattern.sub("", paragraph, count=1).rstrip()
+    for pattern in rules.caption_marker:
+        paragraph = pattern.sub("", paragraph, count=1)
+    return paragraph
+
+
+def drop_repeats(paras: list[str], min_words: int = 8) -> list[str]:
+    """Drop a long paragraph seen before in the same article (a lead-photo caption printed twice)."""
+    seen: set[str] = set()
+    out = []
+    for para in paras:
+        if len(para.split()) >= min_words and para in seen:
+            continue
+        seen.add(para)
+        out.append(para)
+    return out
+
+
+def is_shouted_teaser(paragraph: str) -> bool:
+    """An all-capitals line of five words or more: a link to another story ("VETERANS REACT TO ...")."""
+    letters = [c for c in paragraph if c.isalpha()]
+    return len(paragraph.split()) >= 5 and len(letters) >= 15 and all(c.isupper() for c in letters)
+
+
+def _is_name(line: str) -> bool:
+    """Two to four capitalised words and nothing else: an author line above the agency name."""
+    words = line.split()
+    return 2 <= len(words) <= 4 and all(re.fullmatch(r"[A-Z][\w.'’-]*", w) for w in words)
+
+
+def _is_title_line(line: str) -> bool:
+    words = line.split()
+    return (1 <= len(words) <= 16 and any(c.isalpha() for c in line) and not line.endswith(FINAL_PUNCTUATION)
+            and not re.search(r"[.!?]\s+[A-Z]", line))  # one phrase, not sentences
+
+
+def _starts_new_text(block: list[str], blocks: list[list[str]]) -> bool:
+    """Something follows the first line, and not as the wrapped rest of its sentence."""
+    if len(block) == 1:
+        return len(blocks) > 1
+    return not block[1][:1].islower()
+
+
+def _same_text(a: str, b: str) -> bool:
+    return re.sub(r"\W+", "", a).casefold() == re.sub(r"\W+", "", b).casefold()
+
+
+@dataclass
+class _Header:
+    title: str | None
+    dates: list[tuple[str, str]]
+
+
+def _strip_lines(blocks: list[list[str]], title: str | None, rules: BoilerplateRules) -> tuple[
+        list[list[str]], _Header]:
+    """Drop boilerplate lines; take the title, byline and date lines off the top."""
+    header = _Header(title=None, dates=[])
+    kept_blocks: list[list[str]] = []
+    position = 0
     for block in blocks:
-        line = _SPACES.sub(" ", " ".join(part.strip() for part in block.split("\n"))).strip()
-        if line:
-            out.append(line)
+        kept: list[str] = []
+        for line in block:
+            near_top = position < TOP_LINES
+            first = position == 0
+            position += 1
+            if (found := date_line(line, near_top)) is not None:
+                header.dates.append(found)
+            elif is_boilerplate_line(line, rules):
+                pass
+            elif (near_top or len(block) == 1) and is_byline(line, rules):
+                pass
+            elif first and title is not None and _same_text(line, title):
+                pass  # the headline repeated above the body
+            elif first and title is None and _is_title_line(line) and _starts_new_text(block, blocks):
+                header.title = line
+            else:
+                kept.append(line)
+        if kept:
+            kept_blocks.append(kept)
+    return kept_blocks, header
+
+
+def _drop_byline_block(paras: list[str], rules: BoilerplateRules) -> list[str]:
+    """Drop "Jane Doe" / "USA TODAY" lines at the top (an author over the agency name)."""
+    out = list(paras)
+    for i in range(min(3, len(out)) - 1, -1, -1):
+        if is_publisher_line(out[i], rules) and i + 1 < len(out):
+            del out[i]
+            if i > 0 and _is_name(out[i - 1]):
+                del out[i - 1]
     return out
 
 
 def clean(raw: str, title: str | None = None) -> Cleaned:
-    kept = paragraphs(normalise(raw))
-    return Cleaned(text="\n\n".join(kept), title=title, published=None)
+    rules = boilerplate_rules()
+    blocks, header = _strip_lines(_blocks(normalise(raw)), title, rules)
+    paras = [" ".join(block) for block in blocks]
+    paras = [strip_photo_credit(p, rules) for p in paras if not is_shouted_teaser(p)]
+    paras = drop_repeats([p for p in paras if p])
+    paras = _drop_byline_block(paras, rules)
+    return Cleaned(text="\n\n".join(paras), title=title or header.title, published=_pick_date(header.dates))
