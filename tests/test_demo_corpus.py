@@ -1,0 +1,151 @@
+"""The embedded demo corpus (demo/) ingests cleanly and keeps the traps it was written to contain.
+
+demo/README.md lists which files are the republished copy, the paraphrase and the
+undated articles; the ids below mirror that list.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from accord.api import IngestReport, ingest
+from accord.ingest.readers import TEXT_SUFFIXES
+from accord.store import Store
+
+DEMO = Path(__file__).resolve().parents[1] / "demo"
+FEED = DEMO / "feed.jsonl"
+
+REPUBLISHED = ("ps-2020-03-06-helmand-repost", "kl-2020-03-05-helmand-strike")
+PARAPHRASED = ("demo-06-signing-rewrite", "gw-2020-02-29-signing")
+UNDATED = "demo-07-what-the-deal-says"
+DATED_ONLY_IN_TEXT = "kl-taliban-no-talks-without-prisoners"
+
+
+def _inputs() -> list[Path]:
+    return sorted(p for p in DEMO.iterdir() if p.is_file() and p.name != "README.md")
+
+
+def _feed_rows() -> list[dict]:
+    return [json.loads(line) for line in FEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _html_pages() -> list[Path]:
+    return [p for p in _inputs() if p.suffix == ".html"]
+
+
+class _PageMeta(HTMLParser):
+    """The metadata a news page declares about itself: <title> and the og/article meta tags."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.meta: dict[str, str] = {}
+        self._in_title = False
+        self.title = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "meta" and values.get("property") and values.get("content"):
+            self.meta[values["property"]] = values["content"]
+        self._in_title = tag == "title"
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+
+
+def _page_meta(path: Path) -> _PageMeta:
+    parser = _PageMeta()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+@pytest.fixture(scope="module")
+def demo_ingest(tmp_path_factory) -> tuple[IngestReport, dict[str, dict]]:
+    db = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    report = ingest(_inputs(), db)
+    with Store(db, read_only=True) as store:
+        docs = {row["id"]: row for row in store.rows("SELECT * FROM documents")}
+    return report, docs
+
+
+def test_every_demo_article_is_stored_and_none_rejected(demo_ingest):
+    report, docs = demo_ingest
+    file_ids = {p.stem for p in _inputs() if p.suffix in TEXT_SUFFIXES | {".html"}}
+    feed_ids = {row["id"] for row in _feed_rows()}
+    assert report.rejected == []
+    assert report.not_english == []
+    assert set(docs) == file_ids | feed_ids
+
+
+def test_demo_corpus_has_18_to_22_articles_in_all_three_formats():
+    suffixes = [p.suffix for p in _inputs()]
+    articles = len(_feed_rows()) + sum(s != ".jsonl" for s in suffixes)
+    assert 18 <= articles <= 22
+    assert {".txt", ".html", ".jsonl"} <= set(suffixes)
+    assert 4 <= suffixes.count(".html") <= 5
+
+
+def test_demo_articles_are_short_news_length():
+    texts = [p.read_text(encoding="utf-8") for p in _inputs() if p.suffix in TEXT_SUFFIXES]
+    texts += [row["text"] for row in _feed_rows()]
+    for text in texts:
+        assert 150 <= len(text.split()) <= 450
+
+
+def test_feed_urls_point_at_example_org_not_real_outlets():
+    for row in _feed_rows():
+        assert row["url"].split("/")[2].endswith("example.org")
+
+
+def test_republished_copy_points_to_its_original(demo_ingest):
+    _, docs = demo_ingest
+    copy, original = REPUBLISHED
+    assert docs[copy]["source"] != docs[original]["source"]
+    assert docs[copy]["duplicate_of"] == original
+    assert docs[original]["duplicate_of"] is None
+
+
+@pytest.mark.xfail(strict=False, reason="paraphrase detection in link/dedup.py is still being built")
+def test_machine_paraphrase_points_to_its_original(demo_ingest):
+    _, docs = demo_ingest
+    paraphrase, original = PARAPHRASED
+    assert docs[paraphrase]["duplicate_of"] == original
+
+
+def test_distinct_articles_are_not_marked_duplicates(demo_ingest):
+    _, docs = demo_ingest
+    expected_copies = {REPUBLISHED[0], PARAPHRASED[0]}
+    assert {i for i, d in docs.items() if d["duplicate_of"]} <= expected_copies
+
+
+@pytest.mark.parametrize("page", _html_pages(), ids=lambda p: p.stem)
+def test_html_article_takes_title_source_and_date_from_its_page(demo_ingest, page):
+    _, docs = demo_ingest
+    meta = _page_meta(page)
+    doc = docs[page.stem]
+    assert doc["title"] and doc["title"] in meta.title
+    assert doc["source"] == meta.meta["og:site_name"]
+    assert doc["published"] == meta.meta["article:published_time"][:10]
+
+
+def test_article_without_any_date_keeps_published_null(demo_ingest):
+    _, docs = demo_ingest
+    assert docs[UNDATED]["published"] is None
+
+
+def test_feed_article_without_metadata_date_gets_it_from_its_published_line(demo_ingest):
+    _, docs = demo_ingest
+    row = next(r for r in _feed_rows() if r["id"] == DATED_ONLY_IN_TEXT)
+    assert "published" not in row
+    published_line = next(line for line in row["text"].splitlines() if line.startswith("Published:"))
+    stated = datetime.strptime(published_line.removeprefix("Published:").strip(), "%B %d, %Y").date()
+    assert docs[DATED_ONLY_IN_TEXT]["published"] == stated.isoformat()
