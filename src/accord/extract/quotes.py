@@ -104,8 +104,14 @@ def _borrowed_speaker(doc: Doc, span: QuotedSpan, spans: list[QuotedSpan], index
     if previous is not None:
         prev_span, prev_speaker = previous
         gap = here - paragraph_of.get(prev_span.start, -10) if here is not None else 99
-        if gap == 0 or (gap == 1 and _starts_paragraph(doc.text, span)):
+        if gap == 0:
             return prev_speaker
+    if _starts_paragraph(doc.text, span):
+        introduced = _introduced_by_previous_paragraph(doc, span, spans, people, lexicon)
+        if introduced is not None:
+            return introduced
+        if previous is not None and here is not None and here - paragraph_of.get(previous[0].start, -10) == 1:
+            return previous[1]
     if _whole_paragraph(doc.text, span) and index + 1 < len(spans):
         following = spans[index + 1]
         sentences = _sentences_over(doc, following.start, following.end)
@@ -113,11 +119,29 @@ def _borrowed_speaker(doc: Doc, span: QuotedSpan, spans: list[QuotedSpan], index
     return None
 
 
+def _introduced_by_previous_paragraph(doc: Doc, span: QuotedSpan, spans: list[QuotedSpan], people: People,
+                                      lexicon: Lexicon) -> Speaker | None:
+    """'X accused Y of meddling.' then a paragraph that is only a quote: X's words."""
+    line_start = doc.text.rfind("\n", 0, span.start)
+    before = doc.text[:line_start].rstrip()
+    if not before:
+        return None
+    last = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if last is None:
+        return None
+    root = last.sent.root
+    if root.lemma_.lower() not in lexicon.speech_verbs or _in_spans(root.idx, spans):
+        return None
+    return _speaker_of_verb(root, spans, people, lexicon)
+
+
 def _attribute(doc: Doc, span: QuotedSpan, sentences: list[Span], spans: list[QuotedSpan], people: People,
                lexicon: Lexicon) -> Attribution:
-    outside = [t for sent in sentences for t in sent if not _in_spans(t.idx, spans)]
+    hiding = [s for s in spans if not (s.start <= span.start and s.end >= span.end) or s == span]
+    outside = [t for sent in sentences for t in sent if not _in_spans(t.idx, hiding)]
     verbs = [t for t in outside if t.lemma_.lower() in lexicon.speech_verbs and t.pos_ in ("VERB", "AUX")]
-    verbs.sort(key=lambda t: _distance(t, span))
+    quote_tokens = [t for sent in sentences for t in sent if span.start <= t.idx < span.end]
+    verbs.sort(key=lambda t: (not _governs(t, quote_tokens), _distance(t, span)))
     for verb in verbs:
         speaker = _speaker_of_verb(verb, spans, people, lexicon)
         if speaker is not None:
@@ -139,16 +163,47 @@ def _attribute(doc: Doc, span: QuotedSpan, sentences: list[Span], spans: list[Qu
     return Attribution(None, None, False)
 
 
+def _governs(verb: Token, tokens: list[Token]) -> bool:
+    return any(verb in t.ancestors for t in tokens[:3])
+
+
 def _speaker_of_verb(verb: Token, spans: list[QuotedSpan], people: People, lexicon: Lexicon) -> Speaker | None:
     head = verb
     for _ in range(4):
         subject = _subject(head)
+        if subject is not None and subject.tag_ in ("WP", "WDT") and head.dep_ == "relcl":
+            subject = head.head  # "Warren, who said ...": the relative pronoun stands for the noun
+        if subject is not None and subject.dep_ == "nsubjpass":
+            subject = _agent(head) or subject  # "CNN was told by a source": the source speaks
         if subject is not None and not _in_spans(subject.idx, spans):
             return resolve_speaker(subject, people, lexicon)
+        controller = _object_controller(head)
+        if controller is not None:
+            return resolve_speaker(controller, people, lexicon)
         if head.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and head.head is not head:
             head = head.head
             continue
         break
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """'quoted X as saying', 'prompting X to declare': the object of the governing verb speaks."""
+    parent = verb.head
+    if parent is verb or verb.dep_ not in ("xcomp", "advcl", "pcomp", "pobj", "ccomp"):
+        return None
+    if verb.dep_ == "pobj" or verb.dep_ == "pcomp" or parent.lemma_ in ("quote", "prompt", "lead", "cause", "ask"):
+        grand = parent if parent.pos_ == "VERB" else parent.head
+        for child in grand.children:
+            if child.dep_ == "dobj":
+                return child
     return None
 
 
@@ -162,10 +217,9 @@ def _speaker_of_according(token: Token, people: People, lexicon: Lexicon) -> Spe
 
 
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJECTS:
-            return child
-    return None
+    """The verb's subject; of two (a dateline "(CNN)" parsed as a second subject), the one nearest the verb."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    return min(subjects, key=lambda c: abs(verb.i - c.i)) if subjects else None
 
 
 # --- speakers -------------------------------------------------------------------
@@ -192,6 +246,9 @@ def resolve_speaker(token: Token, people: People, lexicon: Lexicon) -> Speaker |
             canonical = people.canonical(name)
             role = title or _role_words(token, ent) or people.role_of(canonical)
             return Speaker(canonical, role)
+    known = people.known_person(token)
+    if known is not None:
+        return Speaker(known, _role_words(token, ent) if ent is not None else people.role_of(known))
     appositive = _appositive_person(token)
     if appositive is not None:
         name, _ = split_title(appositive.text, lexicon.titles)
@@ -265,7 +322,7 @@ def _reported_speech(doc: Doc, spans: list[QuotedSpan], people: People, lexicon:
         content = None
         speaker = None
         if token.lemma_.lower() in lexicon.reported_speech_verbs and token.pos_ == "VERB":
-            clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+            clause = _reported_clause(token)
             if clause is None:
                 continue
             content = _clause_span(clause)
@@ -279,6 +336,23 @@ def _reported_speech(doc: Doc, spans: list[QuotedSpan], people: People, lexicon:
         said_on = _said_on(doc, [token.sent], spans, token, exclude=(start, end))
         quotes.append(_quote(doc, start, end, False, speaker, said_on))
     return quotes
+
+
+def _reported_clause(verb: Token) -> Token | None:
+    """The ccomp of a speech verb, or a 'that' clause the parser hung a little lower ('said recently that')."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return child
+    frontier = [c for c in verb.children if c.dep_ in ("advmod", "prep", "agent", "npadvmod")]
+    for _ in range(3):
+        next_frontier = []
+        for node in frontier:
+            for child in node.children:
+                if child.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
+                    return child
+                next_frontier.append(child)
+        frontier = next_frontier
+    return None
 
 
 def _clause_span(clause: Token) -> tuple[int, int] | None:
@@ -297,12 +371,10 @@ def _around_according(token: Token) -> tuple[int, int] | None:
     sent = token.sent
     phrase = list(token.subtree)
     first, last = phrase[0].i, phrase[-1].i
-    if last + 2 >= sent.end:  # "..., according to X."
-        tokens = [t for t in sent if t.i < first]
-    elif first <= sent.start + 1:  # "According to X, ..."
+    if first <= sent.start + 1:  # "According to X, ..."
         tokens = [t for t in sent if t.i > last]
-    else:
-        return None
+    else:  # "..., according to X." or "..., according to X, because ..."
+        tokens = [t for t in sent if t.i < first]
     while tokens and (tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
@@ -333,8 +405,10 @@ def _said_on(doc: Doc, sentences: list[Span], spans: list[QuotedSpan], verb: Tok
     cues = [ent for sent in sentences for ent in sent.ents
             if ent.label_ == "DATE" and not _in_spans(ent.start_char, spans)
             and not exclude[0] <= ent.start_char < exclude[1]]
-    if verb is not None:
-        cues.sort(key=lambda ent: (not _attached_to(ent, verb), abs(ent.start_char - verb.idx)))
+    if verb is None:
+        return None
+    # Only a cue that modifies the speech verb dates the words; one inside the reported clause dates its content.
+    cues = [ent for ent in cues if _attached_to(ent, verb)]
     for ent in cues:
         value = resolve(ent.text, published)
         if value is not None and value.precision == "day":
@@ -343,12 +417,12 @@ def _said_on(doc: Doc, sentences: list[Span], spans: list[QuotedSpan], verb: Tok
 
 
 def _attached_to(ent: Span, verb: Token) -> bool:
-    head = ent.root
-    for _ in range(3):
-        if head.head is head:
+    node = ent.root
+    for _ in range(4):
+        if node.head is node or node.dep_ in ("ccomp", "relcl", "acl", "advcl"):
             return False
-        head = head.head
-        if head == verb:
+        node = node.head
+        if node == verb:
             return True
     return False
 

@@ -87,9 +87,32 @@ class People:
                 role = title or role_before(ent, lexicon)
                 salient = ent.root.dep_ in ("nsubj", "nsubjpass", "appos")
                 self.mentions.append(PersonMention(ent.start_char, self.canonical(name), role, salient))
+        self._add_subject_mentions(doc)
+        self.mentions.sort(key=lambda m: m.start)
+
+    def _add_subject_mentions(self, doc: Doc) -> None:
+        """Subjects that name a person without a PERSON entity ('Pompeo said', 'the President slammed')."""
+        for token in doc:
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.ent_type_ == "PERSON":
+                continue
+            known = self.known_person(token)
+            if known is not None:
+                self.mentions.append(PersonMention(token.idx, known, self.role_of(known), True))
+                continue
+            definite = any(c.lower_ == "the" for c in token.children if c.dep_ == "det")
+            if definite and token.tag_ in ("NN", "NNP") and token.lower_ in self.lexicon.titles:
+                described = self.person_with_role(token.lower_, token.idx)
+                if described is not None:
+                    self.mentions.append(PersonMention(token.idx, described.name, described.role, True))
 
     def canonical(self, name: str) -> str:
         return self._full.get(family_key(name), name)
+
+    def known_person(self, token: Token) -> str | None:
+        """A proper noun (even one the tagger took for an organisation) that is a known person's family name."""
+        if token.pos_ != "PROPN" or not token.text[:1].isupper():
+            return None
+        return self._full.get(token.text.lower().removesuffix("'s").removesuffix("’s"))
 
     def role_of(self, name: str) -> str | None:
         for mention in self.mentions:
