@@ -1,16 +1,458 @@
-"""accord_events: the spaCy component that fills `doc._.event_mentions` (placeholder until built)."""
+"""accord_events: who did what to whom, where and when, typed in PLOVER.
+
+A trigger word from `data/event_triggers.yaml` (a verb like "attacked" or a noun
+like "airstrike") opens a candidate event; the dependency parse around it gives
+the actors (subject and object, or possessive/compound modifiers of a noun), the
+place (a place name governed by a preposition) and the date (a DATE entity near
+the trigger, resolved by `accord.extract.time`). Candidates that are negated ("no
+strikes"), hypothetical ("if the Taliban attack") or only requested/threatened are
+dropped; future and scheduled ones are kept with `planned=True`. Reports of the
+same happening within one document are folded into one mention.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from typing import Any
+
+import yaml
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from accord.extract.actors import ActorLexicon, ActorMention, actor_in_span
+from accord.extract.places import Location, resolve_place
+from accord.extract.time import parse_published, resolve
+from accord.models import EventMention
+
+# Words on the path above a trigger that make it not (yet) a fact.
+HYPOTHETICAL_HEADS = {"threaten", "warn", "vow", "demand", "urge", "ask", "want", "seek", "try", "hope", "push",
+                      "aim", "prevent", "avoid", "refuse", "deny", "fear", "call", "propose", "allow", "harbor",
+                      "risk", "could", "might", "may", "should"}
+PLANNED_HEADS = {"plan", "schedule", "set", "expect", "poise", "due", "prepare", "intend", "begin", "will"}
+PLANNED_MODIFIERS = {"planned", "scheduled", "upcoming", "proposed", "future", "expected"}
+CONDITION_MARKS = {"if", "unless", "whether"}
+NEGATORS = {"not", "n't", "never", "no", "without"}
+PLACE_PREPS = {"in", "at", "near", "outside", "across", "throughout", "to", "into", "inside", "around", "of", "on",
+               "from", "over"}
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+ACTOR1_DEPS = {"nsubj", "agent", "poss", "compound", "amod", "nmod"}
+ACTOR2_PREPS = {"with", "on", "against", "between", "to", "at"}
+NUMBER_WORDS = {"dozen": 12.0, "a dozen": 12.0, "two dozen": 24.0, "dozens": 24.0, "hundreds": 200.0}
+FATALITY_VERBS = {"kill", "die"}
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    lemma: str
+    type: str
+    mode: str | None
+    detail: str | None
+    pos: str | None = None
+    with_lemmas: frozenset[str] = frozenset()
+    modifiers: dict[str, tuple[str, str]] = field(default_factory=dict, hash=False, compare=False)
+    quoted: bool = False
+
+
+def read_trigger_rules() -> dict[str, list[TriggerRule]]:
+    """The trigger lexicon, indexed by lemma (rules for one lemma keep their file order)."""
+    text = resources.files("accord.data").joinpath("event_triggers.yaml").read_text(encoding="utf-8")
+    rules: dict[str, list[TriggerRule]] = {}
+    for entry in yaml.safe_load(text)["triggers"]:
+        rule = TriggerRule(
+            lemma=entry["lemma"], type=entry["type"], mode=entry.get("mode"), detail=entry.get("detail"),
+            pos=entry.get("pos"), with_lemmas=frozenset(entry.get("with") or ()),
+            modifiers={k: (v[0], v[1]) for k, v in (entry.get("modifiers") or {}).items()},
+            quoted=bool(entry.get("quoted")),
+        )
+        rules.setdefault(rule.lemma, []).append(rule)
+    return rules
+
+
+# --- the parse around a trigger --------------------------------------------
+
+def attached_lemmas(token: Token) -> set[str]:
+    """Lemmas attached to a trigger: particles, objects, modifiers, prepositional objects (two levels)."""
+    found: set[str] = set()
+    for child in token.children:
+        if child.dep_ in ("punct", "cc", "conj", "advcl", "ccomp", "relcl", "mark"):
+            continue
+        found.add(child.lemma_.lower())
+        for grandchild in child.children:
+            if grandchild.dep_ not in ("punct", "relcl", "conj", "cc"):
+                found.add(grandchild.lemma_.lower())
+                found.update(g.lemma_.lower() for g in grandchild.children if g.dep_ in ("pobj", "compound", "amod"))
+    if token.dep_ in ("compound", "amod", "nmod"):
+        found.add(token.head.lemma_.lower())
+    if token.dep_ in ("acomp", "attr", "oprd") or token.pos_ == "ADJ":
+        # "talks are dead": the subject of the copula is what the adjective is about.
+        for sibling in token.head.children:
+            if sibling.dep_ in ("nsubj", "nsubjpass"):
+                found.update(t.lemma_.lower() for t in sibling.subtree)
+    return found
+
+
+def matching_rule(token: Token, rules: dict[str, list[TriggerRule]]) -> TriggerRule | None:
+    candidates = rules.get(token.lemma_.lower()) or rules.get(token.text.lower())
+    if not candidates:
+        return None
+    attached = None
+    for rule in candidates:
+        if rule.pos and not _pos_fits(token, rule.pos):
+            continue
+        if rule.with_lemmas:
+            attached = attached if attached is not None else attached_lemmas(token)
+            if not attached & rule.with_lemmas:
+                continue
+        return rule
+    return None
+
+
+def _pos_fits(token: Token, pos: str) -> bool:
+    if pos == "VERB":
+        return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
+    if pos == "NOUN":
+        return token.pos_ in ("NOUN", "PROPN") or token.tag_.startswith("NN")
+    return token.pos_ == pos
+
+
+def refine(rule: TriggerRule, token: Token) -> tuple[str | None, str | None]:
+    """Mode and detail, refined by a modifier word ("suicide bombing", "rocket attack")."""
+    if rule.modifiers:
+        nearby = {c.lemma_.lower() for c in token.children} | {t.lemma_.lower() for t in token.doc[
+            max(token.i - 2, 0):token.i]}
+        for word, (mode, detail) in rule.modifiers.items():
+            if word in nearby:
+                return mode, detail
+    return rule.mode, rule.detail
+
+
+def governing_verb(token: Token) -> Token:
+    """The verb a nominal trigger hangs from ("carried out an attack" -> carried), else the token itself."""
+    current = token
+    for _ in range(4):
+        if current.pos_ in ("VERB", "AUX") or current.dep_ == "ROOT":
+            return current
+        current = current.head
+    return token
+
+
+def is_negated(token: Token) -> bool:
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lemma_.lower() == "no") for c in token.children):
+        return True
+    verb = governing_verb(token)
+    if verb is not token and token.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"):
+        return any(c.dep_ == "neg" for c in verb.children)
+    return token.head.lemma_.lower() == "without" or token.head.head.lemma_.lower() == "without"
+
+
+def _path_up(token: Token) -> list[Token]:
+    path, current = [token], token
+    while current.head is not current and len(path) < 8:
+        current = current.head
+        path.append(current)
+    return path
+
+
+def is_hypothetical(token: Token) -> bool:
+    """Inside an if-clause, or the object of a threat, demand or wish ("vowed to attack")."""
+    path = _path_up(token)
+    for lower, upper in zip(path, path[1:], strict=False):
+        if any(c.dep_ == "mark" and c.lemma_.lower() in CONDITION_MARKS for c in lower.children):
+            return True
+        if lower.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep") and upper.lemma_.lower() in HYPOTHETICAL_HEADS:
+            return True
+        if lower.dep_ in ("advcl", "ccomp", "relcl") or upper.dep_ == "ROOT":
+            break
+    return any(c.dep_ == "aux" and c.lemma_.lower() in ("could", "might", "may", "should") for c in token.children)
+
+
+def is_planned(token: Token, date_iso: str | None, published: str | None) -> bool:
+    anchor = parse_published(published)
+    if date_iso and anchor and len(date_iso) == 10 and date_iso > anchor.isoformat():
+        return True
+    verb = governing_verb(token)
+    for current in {token, verb}:
+        for child in current.children:
+            lemma = child.lemma_.lower()
+            if child.dep_ in ("aux", "auxpass") and lemma in ("will", "shall", "would"):
+                return not _past_perfect(current)
+            if child.dep_ in ("amod", "compound") and child.text.lower() in PLANNED_MODIFIERS:
+                return True
+    for upper in _path_up(token)[1:4]:
+        if upper.lemma_.lower() in PLANNED_HEADS and upper.tag_ in ("VBZ", "VBP", "VBN", "JJ", "MD") \
+                and not _past_perfect(upper):
+            return True
+        if upper.lemma_.lower() == "be" and any(c.dep_ == "xcomp" for c in upper.children) \
+                and upper.tag_ in ("VBZ", "VBP"):
+            return True
+    return False
+
+
+def _past_perfect(token: Token) -> bool:
+    return any(c.lemma_.lower() == "have" and c.tag_ == "VBD" for c in token.children)
+
+
+# --- actors, places, dates, numbers -----------------------------------------
+
+def _span_of(token: Token) -> Span:
+    sub = list(token.subtree)
+    # A relative clause or apposition can name other actors; keep the phrase up to its head.
+    end = token.i + 1
+    for t in sub:
+        if t.i > token.i and t.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj"):
+            break
+        end = t.i + 1
+    return token.doc[sub[0].i:end]
+
+
+def actors_of(token: Token, mentions: list[ActorMention], sentence: Span) -> tuple[str | None, str | None]:
+    actor1 = actor2 = None
+    verb = token if token.pos_ in ("VERB", "AUX") else None
+    for child in token.children:
+        if child.dep_ in ACTOR1_DEPS and actor1 is None and child.i != token.i:
+            phrase = child if child.dep_ != "agent" else next((g for g in child.children if g.dep_ == "pobj"), child)
+            actor1 = actor_in_span(_span_of(phrase), mentions)
+        elif child.dep_ in ("dobj", "nsubjpass", "dative") and actor2 is None:
+            actor2 = actor_in_span(_span_of(child), mentions)
+        elif child.dep_ == "prep" and child.lemma_.lower() == "by" and actor1 is None:
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            actor1 = actor_in_span(_span_of(pobj), mentions) if pobj is not None else None
+        elif child.dep_ == "prep" and child.lemma_.lower() in ACTOR2_PREPS and actor2 is None:
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            actor2 = actor_in_span(_span_of(pobj), mentions) if pobj is not None else None
+    if actor1 is None and verb is None:
+        head_verb = governing_verb(token)
+        if head_verb is not token:
+            subject = next((c for c in head_verb.children if c.dep_ in ("nsubj", "agent")), None)
+            if subject is not None:
+                actor1 = actor_in_span(_span_of(subject), mentions)
+    if actor1 is None and verb is not None and token.dep_ in ("conj", "xcomp", "advcl"):
+        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            actor1 = actor_in_span(_span_of(subject), mentions)
+    if actor1 is None:
+        inside = [m.actor.name for m in mentions if m.start >= sentence.start and m.end <= sentence.end]
+        actor1 = next((a for a in inside if a != actor2), None)
+    if actor2 == actor1:
+        actor2 = None
+    return actor1, actor2
+
+
+def _in_subtree(span: Span, token: Token) -> bool:
+    return token.left_edge.i <= span.start and span.end <= token.right_edge.i + 1
+
+
+def location_of(token: Token, sentence: Span, context: tuple[str, ...]) -> Location | None:
+    """The most specific place the sentence puts the event at, preferring places in the trigger's phrase."""
+    scope = governing_verb(token)
+    candidates: list[tuple[int, int, Location]] = []
+    for ent in sentence.ents:
+        if ent.label_ not in PLACE_LABELS or not _is_place_phrase(ent):
+            continue
+        location = resolve_place(ent.text, context)
+        if location is None:
+            continue
+        near = 0 if _in_subtree(ent, token) or _in_subtree(ent, scope) else 1
+        vague = 0 if location.get("admin1") else 1
+        candidates.append((near, vague, location))
+    if not candidates:
+        return None
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    return candidates[0][2]
+
+
+def _is_place_phrase(ent: Span) -> bool:
+    root = ent.root
+    if root.dep_ == "pobj":
+        return root.head.lemma_.lower() in PLACE_PREPS
+    if root.dep_ in ("compound", "appos", "npadvmod"):
+        return root.head.pos_ in ("NOUN", "PROPN")
+    return root.dep_ in ("ROOT",) and ent.label_ != "GPE"
+
+
+def date_of(token: Token, sentence: Span, published: str | None) -> tuple[str | None, str | None]:
+    """(iso date, precision) from the DATE entity that belongs to the trigger, else the nearest one."""
+    scope = governing_verb(token)
+    dates = [e for e in sentence.ents if e.label_ == "DATE"]
+    dates.sort(key=lambda e: (0 if _in_subtree(e, token) else 1 if _in_subtree(e, scope) else 2,
+                              abs(e.start - token.i)))
+    for ent in dates:
+        value = resolve(ent.text, published)
+        if value is not None:
+            return value.iso, value.precision
+    return None, None
+
+
+def number_of(token: Token) -> float | None:
+    for child in token.children:
+        if child.dep_ == "nummod" or (child.like_num and child.dep_ in ("amod", "quantmod", "nummod")):
+            return _as_number(child)
+    if token.like_num:
+        return _as_number(token)
+    return None
+
+
+def _as_number(token: Token) -> float | None:
+    text = token.text.lower().replace(",", "")
+    if text in NUMBER_WORDS:
+        return NUMBER_WORDS[text]
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    try:
+        from text_to_num import text2num
+
+        return float(text2num(text, "en"))
+    except (ValueError, ImportError):
+        return None
+
+
+def fatalities_in(sentence: Span) -> float | None:
+    for token in sentence:
+        if token.lemma_.lower() in FATALITY_VERBS and token.pos_ == "VERB":
+            for child in token.children:
+                if child.dep_ in ("dobj", "nsubjpass", "nsubj") and child.lemma_.lower() not in ("who", "that"):
+                    value = number_of(child)
+                    if value is not None:
+                        return value
+    return None
+
+
+# --- the component ---------------------------------------------------------
+
+class EventExtractor:
+    def __init__(self, nlp: Language):
+        self.rules = read_trigger_rules()
+        self.actors = ActorLexicon(nlp)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.event_mentions = extract_events(doc, self.rules, self.actors)
+        return doc
 
 
 @Language.factory("accord_events")
-def make_component(nlp: Language, name: str):
-    return _extract
+def make_component(nlp: Language, name: str) -> EventExtractor:
+    return EventExtractor(nlp)
 
 
-def _extract(doc: Doc) -> Doc:
-    doc._.event_mentions = []
-    return doc
+def _quoted_ranges(doc: Doc) -> list[tuple[int, int]]:
+    return [(q.start, q.end) for q in (doc._.quotes or []) if getattr(q, "direct", False)]
+
+
+def document_countries(doc: Doc) -> tuple[str, ...]:
+    """The countries the document talks about most, to settle ambiguous place names."""
+    counts: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ == "GPE":
+            location = resolve_place(ent.text)
+            if location and location.get("country"):
+                counts[location["country"]] += 1
+    return tuple(name for name, _ in counts.most_common(2))
+
+
+def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: ActorLexicon) -> list[EventMention]:
+    published = doc._.published
+    mentions = lexicon.mentions(doc)
+    quoted = _quoted_ranges(doc)
+    context = document_countries(doc)
+    found: list[EventMention] = []
+    for sentence in doc.sents:
+        for token in sentence:
+            rule = matching_rule(token, rules)
+            if rule is None:
+                continue
+            if not rule.quoted and any(start <= token.idx < end for start, end in quoted):
+                continue
+            mention = _mention(token, rule, sentence, mentions, context, published, doc._.doc_id)
+            if mention is not None:
+                found.append(mention)
+    return dedupe(found)
+
+
+def _mention(token: Token, rule: TriggerRule, sentence: Span, mentions: list[ActorMention],
+             context: tuple[str, ...], published: str | None, doc_id: str) -> EventMention | None:
+    negated, hypothetical = is_negated(token), is_hypothetical(token)
+    if negated or hypothetical:
+        return None
+    mode, detail = refine(rule, token)
+    date, precision = date_of(token, sentence, published)
+    actor1, actor2 = actors_of(token, mentions, sentence)
+    fatalities = fatalities_in(sentence) if rule.type == "ASSAULT" else None
+    count = number_of(token) if token.pos_ in ("NOUN", "PROPN") else None
+    return EventMention(
+        doc=doc_id, type=rule.type, mode=mode, detail=detail, date=date, date_precision=precision,
+        planned=is_planned(token, date, published), location=location_of(token, sentence, context),
+        actor1=actor1, actor2=actor2, count=count, fatalities=fatalities,
+        text=sentence.text.strip(), start=sentence.start_char, end=sentence.end_char,
+    )
+
+
+# --- one happening, several reports ---------------------------------------
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    """Unknown fits anything; otherwise one date must contain the other (a day may be one off)."""
+    if not a or not b:
+        return True
+    if len(a) == 10 and len(b) == 10:
+        from datetime import date
+
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) <= 1
+    return a.startswith(b) or b.startswith(a)
+
+
+def places_compatible(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
+    if not a or not b:
+        return True
+    if a.get("country") != b.get("country"):
+        return False
+    if not a.get("admin1") or not b.get("admin1"):
+        return True
+    return a["admin1"] == b["admin1"]
+
+
+def same_happening(a: dict[str, Any], b: dict[str, Any], strict_mode: bool = False) -> bool:
+    """Whether two reports (rows with EventMention fields) describe one happening."""
+    if a["type"] != b["type"] or not dates_compatible(a.get("date"), b.get("date")):
+        return False
+    if strict_mode and a.get("mode") and b.get("mode") and a["mode"] != b["mode"]:
+        return False
+    if not places_compatible(a.get("location"), b.get("location")):
+        return False
+    actors_a = {x for x in (a.get("actor1"), a.get("actor2")) if x}
+    actors_b = {x for x in (b.get("actor1"), b.get("actor2")) if x}
+    if actors_a and actors_b:
+        return bool(actors_a & actors_b)
+    return True
+
+
+def _fill(kept: EventMention, other: EventMention) -> EventMention:
+    """The kept report, completed with what a later report of the same happening adds."""
+    updates: dict[str, Any] = {}
+    for name in ("mode", "location", "actor1", "actor2", "count", "fatalities"):
+        if getattr(kept, name) is None and getattr(other, name) is not None:
+            updates[name] = getattr(other, name)
+    if other.date and (not kept.date or (len(other.date) > len(kept.date) and other.date.startswith(kept.date))):
+        updates["date"], updates["date_precision"] = other.date, other.date_precision
+    return replace(kept, **updates) if updates else kept
+
+
+def dedupe(mentions: list[EventMention]) -> list[EventMention]:
+    """One mention per happening within a document (the first report, completed by later ones)."""
+    kept: list[EventMention] = []
+    for mention in mentions:
+        row = _row(mention)
+        for index, existing in enumerate(kept):
+            if same_happening(_row(existing), row):
+                kept[index] = _fill(existing, mention)
+                break
+        else:
+            kept.append(mention)
+    return kept
+
+
+def _row(mention: EventMention) -> dict[str, Any]:
+    return {"type": mention.type, "mode": mention.mode, "date": mention.date, "location": mention.location,
+            "actor1": mention.actor1, "actor2": mention.actor2}

