@@ -1,9 +1,87 @@
-"""accord_claims: the spaCy component that fills `doc._.claims` (placeholder until built)."""
+"""accord_claims: every count of people, things or incidents, with who asserts it.
+
+For each sentence: find number phrases ("1,000", "a dozen", "three-and-a-half
+million", "dozens"), drop what is not a count (dates, years, ages, clock times,
+ordinals, money, percentages, durations, references such as "Resolution 2513"),
+then attach the qualifier ("more than"), the measure ("people killed"), the
+claimant (a quote's speaker, the subject of the speech verb whose content holds
+the number, "according to X"), the period (via accord.extract.time) and a stated
+percent change. Lexicons are in data/numbers.yaml and data/claims.yaml.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from accord.extract.numbers import lexicon, parse_number, qualifier_before, vague_quantity
+from accord.extract.time import duration_of, resolve
+from accord.models import Claim, Quote
+
+_WORD_NUMBERS = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                 "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+                 "hundred|thousand|million|billion|dozen")
+_SCALE = r"(?:hundred|thousand|million|billion)"
+_NUMBER = re.compile(
+    r"(?<![\w/.$€£\-])(?:"
+    r"(?P<vague>hundreds\s+of\s+thousands|tens\s+of\s+thousands|millions|thousands|hundreds|dozens|scores(?=\s+of\b))"
+    r"|(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s+(?P<dscale>" + _SCALE + r"))?"
+    r"|(?P<words>(?:an?\s+(?=(?:dozen|hundred|thousand|million|billion)\b))?(?:" + _WORD_NUMBERS + r")"
+    r"(?:[\s\-]+(?:and[\s\-]+a[\s\-]+half|" + _WORD_NUMBERS + r")\b)*)"
+    r")(?![\w/]|[.,:]\d|\s*(?:%|percent|per\s+cent)|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt|o'clock))",
+    re.IGNORECASE,
+)
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_SKIP_BEFORE_UNIT = {"more", "additional", "extra", "long", "full", "consecutive", "straight", "other", "-", "and",
+                     "a", "half"}
+_EXCLUDED_ENTITIES = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}
+_PERCENT = re.compile(r"(?P<value>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
+_SPEAKER_LABEL = re.compile(r"(?:^|\n)(?P<label>[A-Z][A-Z.'\- ]{1,40}):\s")
+_PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "it": "ORG", "they": None}
+
+
+@dataclass(frozen=True)
+class ClaimLexicon:
+    speech_verbs: frozenset[str]
+    reference_words: frozenset[str]
+    person_nouns: frozenset[str]
+    outcome_verbs: dict[str, str]
+    change_up: frozenset[str]
+    change_down: frozenset[str]
+    source_verbs: frozenset[str]
+    speaker_titles: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def claim_lexicon() -> ClaimLexicon:
+    raw: dict[str, Any] = yaml.safe_load(resources.files("accord.data").joinpath("claims.yaml").read_text("utf-8"))
+    return ClaimLexicon(
+        speech_verbs=frozenset(raw["speech_verbs"]),
+        reference_words=frozenset(str(w) for w in raw["reference_words"]),
+        person_nouns=frozenset(raw["person_nouns"]),
+        outcome_verbs=dict(raw["outcome_verbs"]),
+        change_up=frozenset(raw["change_up"]),
+        change_down=frozenset(raw["change_down"]),
+        source_verbs=frozenset(raw["source_verbs"]),
+        speaker_titles=frozenset(raw["speaker_titles"]),
+    )
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """A number phrase in a sentence that counts something."""
+
+    value: float
+    vague_qualifier: str | None
+    start: int  # character offsets in the document
+    end: int
 
 
 @Language.factory("accord_claims")
@@ -12,5 +90,329 @@ def make_component(nlp: Language, name: str):
 
 
 def _extract(doc: Doc) -> Doc:
-    doc._.claims = []
+    quotes: list[Quote] = list(doc._.quotes or []) if Doc.has_extension("quotes") else []
+    claims: list[Claim] = []
+    for sentence in doc.sents:
+        claims.extend(claims_in_sentence(sentence, quotes, doc._.published))
+    doc._.claims = claims
     return doc
+
+
+def claims_in_sentence(sentence: Span, quotes: list[Quote], published: str | None) -> list[Claim]:
+    mentions = [m for m in number_mentions(sentence) if is_count(sentence, m)]
+    if not mentions:
+        return []
+    change = _change_percent(sentence, mentions)
+    period = _period(sentence, published)
+    doc = sentence.doc
+    claims = []
+    for mention in mentions:
+        claims.append(Claim(
+            doc=doc._.doc_id,
+            value=mention.value,
+            qualifier=mention.vague_qualifier or _qualifier(sentence, mention),
+            measure=_measure(sentence, mention),
+            claimant=claimant_of(sentence, mention, quotes),
+            period_start=period[0] if period else None,
+            period_end=period[1] if period else None,
+            change_percent=change.get(mention.start),
+            text=sentence.text.strip(),
+            start=sentence.start_char,
+            end=sentence.end_char,
+        ))
+    return claims
+
+
+# --- finding counts -------------------------------------------------------------
+
+
+def number_mentions(sentence: Span) -> list[NumberMention]:
+    """Every number phrase in the sentence with its value (vague plurals carry their qualifier)."""
+    found = []
+    for match in _NUMBER.finditer(sentence.text):
+        start, end = sentence.start_char + match.start(), sentence.start_char + match.end()
+        if match["vague"]:
+            vague = vague_quantity(match["vague"])
+            if vague:
+                found.append(NumberMention(vague[0], vague[1], start, end))
+            continue
+        phrase = match["digits"] + (" " + match["dscale"] if match["dscale"] else "") if match["digits"] else \
+            match["words"]
+        value = parse_number(phrase)
+        if value is not None and value > 0:
+            found.append(NumberMention(value, None, start, end))
+    return found
+
+
+def _tokens(sentence: Span, mention: NumberMention) -> Span | None:
+    return sentence.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+
+
+def is_count(sentence: Span, mention: NumberMention) -> bool:
+    """False for dates, years, ages, clock times, ordinals, money, durations, references and ids."""
+    span = _tokens(sentence, mention)
+    if span is None:
+        return False
+    doc = sentence.doc
+    text = doc.text[mention.start:mention.end]
+    digits = re.sub(r"\D", "", text)
+    if len(digits) >= 7 and "," not in text:
+        return False  # image ids, phone numbers
+    if re.fullmatch(r"(?:1[89]|20)\d\d", text):
+        return False  # a year
+    if any(t.ent_type_ in _EXCLUDED_ENTITIES for t in span) and not mention.vague_qualifier:
+        return False
+    before = doc[max(span.start - 3, 0):span.start]
+    after = doc[span.end:span.end + 7]
+    if _is_duration(after[:4]) or _is_date_day(before, after) or _is_age(before, after) or _is_money(doc, mention):
+        return False
+    if before and before[-1].lower_.rstrip(".") in claim_lexicon().reference_words:
+        return False
+    if text.lower() == "one" and not _counted_one(after):
+        return False
+    return True
+
+
+def _is_duration(after: Span) -> bool:
+    words = [t.lower_ for t in after if t.lower_ not in _SKIP_BEFORE_UNIT]
+    if not words:
+        return False
+    first = words[0]
+    unit = lexicon().duration_units.get(first) or lexicon().duration_units.get(first.split("-")[0])
+    return unit is not None or duration_of("1 " + first) is not None
+
+
+def _is_date_day(before: Span, after: Span) -> bool:
+    previous = before[-1].lower_.rstrip(".") if before else ""
+    following = after[0].lower_ if after else ""
+    if following == "of" and len(after) > 1:
+        following = after[1].lower_
+    return previous[:3] in _MONTH_NAMES and len(previous) >= 3 and previous != "mars" or \
+        (following[:3] in _MONTH_NAMES and following.isalpha() and following not in ("may", "march", "mar"))
+
+
+def _is_age(before: Span, after: Span) -> bool:
+    if before and before[-1].lower_ in ("aged", "age", "ages"):
+        return True
+    if len(before) >= 2 and before[-1].text == "," and before[-2].ent_type_ == "PERSON":
+        return bool(after) and after[0].text in (",", "from", ".", "of", "and")
+    return False
+
+
+def _is_money(doc: Doc, mention: NumberMention) -> bool:
+    head = doc.text[max(0, mention.start - 2):mention.start]
+    tail = doc.text[mention.end:mention.end + 20].lower()
+    return any(c in head for c in "$€£") or bool(re.match(r"\s*(?:(?:hundred|thousand|million|billion|trillion)\s+)?"
+                                                          r"(?:dollars|euros|pounds|afghanis|usd)\b", tail))
+
+
+def _counted_one(after: Span) -> bool:
+    """"one of our soldiers" counts a person; "one of the blasts", "no one", "one day" do not."""
+    words = [t.lower_ for t in after]
+    if not words or words[0] != "of":
+        return False
+    return any(w in claim_lexicon().person_nouns for w in words[1:])
+
+
+# --- attributes -------------------------------------------------------------------
+
+
+def _qualifier(sentence: Span, mention: NumberMention) -> str | None:
+    doc = sentence.doc
+    before = doc.text[max(sentence.start_char, mention.start - 30):mention.start]
+    before = re.sub(r"[^\w\s.]", " ", before)
+    qualifier = qualifier_before(before)
+    if qualifier is None:
+        span = _tokens(sentence, mention)
+        previous = doc[span.start - 1] if span is not None and span.start > sentence.start else None
+        if previous is not None and previous.lower_ in lexicon().lower_bound_verbs:
+            return "more than"
+    return qualifier
+
+
+def _counted_noun(sentence: Span, mention: NumberMention) -> Token | None:
+    span = _tokens(sentence, mention)
+    if span is None:
+        return None
+    last = span[-1]
+    if last.dep_ in ("nummod", "quantmod", "amod", "compound") and last.head.pos_ in ("NOUN", "PROPN"):
+        return last.head
+    following = sentence.doc[span.end:span.end + 1]
+    if following and following[0].lower_ == "of":
+        objects = [c for c in following[0].children if c.dep_ == "pobj"]
+        if objects:
+            return objects[0]
+    return None
+
+
+def _measure(sentence: Span, mention: NumberMention) -> str | None:
+    """A short noun phrase: the counted noun with its modifiers, plus what happened to it ("people killed")."""
+    noun = _counted_noun(sentence, mention)
+    span = _tokens(sentence, mention)
+    outcome = _outcome(noun if noun is not None else (span.root if span is not None else None))
+    if noun is None:
+        return f"people {outcome}" if outcome else None
+    modifiers = [t for t in noun.lefts if t.dep_ in ("amod", "compound") and not t.like_num]
+    words = [t.text for t in modifiers if t.i > (span[-1].i if span is not None else -1)] + [noun.text]
+    phrase = " ".join(words)
+    return f"{phrase} {outcome}" if outcome else phrase
+
+
+def _outcome(token: Token | None) -> str | None:
+    outcomes = claim_lexicon().outcome_verbs
+    if token is None:
+        return None
+    for candidate in (token, token.head, token.head.head):
+        if candidate.pos_ in ("VERB", "ADJ") and candidate.lemma_.lower() in outcomes:
+            return outcomes[candidate.lemma_.lower()]
+        if candidate.lower_ in ("dead", "killed", "wounded", "injured"):
+            return candidate.lower_
+    for child in token.children:
+        if child.dep_ in ("acl", "relcl", "amod") and child.lemma_.lower() in outcomes:
+            return outcomes[child.lemma_.lower()]
+    return None
+
+
+def _change_percent(sentence: Span, mentions: list[NumberMention]) -> dict[int, float]:
+    """Percentages stated as a change ("fallen 30% to 210") attached to the nearest count, by its start."""
+    lex = claim_lexicon()
+    changes: dict[int, float] = {}
+    for match in _PERCENT.finditer(sentence.text):
+        at = sentence.start_char + match.start()
+        window = sentence.doc.text[max(sentence.start_char, at - 40):at + len(match.group()) + 25].lower()
+        words = set(re.findall(r"[a-z]+", window))
+        sign = -1.0 if words & lex.change_down else 1.0 if words & lex.change_up else 0.0
+        if not sign or not mentions:
+            continue
+        nearest = min(mentions, key=lambda m: abs(m.start - at))
+        changes.setdefault(nearest.start, sign * float(match["value"]))
+    return changes
+
+
+def _period(sentence: Span, published: str | None) -> tuple[str, str] | None:
+    for entity in sentence.ents:
+        if entity.label_ != "DATE" or duration_of(entity.text):
+            continue
+        value = resolve(entity.text, published)
+        if value is not None:
+            return value.iso, value.end_iso
+    return None
+
+
+# --- claimant ---------------------------------------------------------------------
+
+
+def claimant_of(sentence: Span, mention: NumberMention, quotes: list[Quote]) -> str | None:
+    """Who asserts the number: a quote's speaker, a speech verb's subject, or "according to X"."""
+    for quote in quotes:
+        if quote.start <= mention.start and mention.end <= quote.end and (quote.speaker or quote.speaker_org):
+            return quote.speaker or quote.speaker_org
+    span = _tokens(sentence, mention)
+    if span is None:
+        return None
+    verb = _governing_speech_verb(span.root, sentence)
+    if verb is not None:
+        return _subject_name(verb)
+    according = _according_to(sentence) or _source_agent(sentence)
+    if according:
+        return according
+    for token in sentence:
+        if token.lemma_.lower() in claim_lexicon().speech_verbs and token.dep_ in ("ROOT", "parataxis") and \
+                not any(t.i == token.i for t in span.root.ancestors):
+            name = _subject_name(token)
+            if name:
+                return name
+    return transcript_speaker(sentence)
+
+
+def _source_agent(sentence: Span) -> str | None:
+    """"figures provided by officials": the agent of a verb that hands over information."""
+    for token in sentence:
+        if token.dep_ == "agent" and token.head.lemma_.lower() in claim_lexicon().source_verbs:
+            objects = [c for c in token.children if c.dep_ == "pobj"]
+            if objects:
+                return _name_of(objects[0])
+    return None
+
+
+def transcript_speaker(sentence: Span) -> str | None:
+    """In a transcript ("PRESIDENT GHANI: ..."), the speaker of the turn the sentence belongs to."""
+    text = sentence.doc.text[:sentence.start_char]
+    labels = list(_SPEAKER_LABEL.finditer(text + sentence.text[:60]))
+    if not labels:
+        return None
+    words = [w for w in labels[-1]["label"].split() if w.lower().rstrip(".") not in claim_lexicon().speaker_titles]
+    return " ".join(w.capitalize() for w in words) or None
+
+
+def _governing_speech_verb(token: Token, sentence: Span) -> Token | None:
+    """The speech verb whose content (complement or object) holds the token, if any."""
+    child = token
+    for ancestor in token.ancestors:
+        if ancestor.i < sentence.start or ancestor.i >= sentence.end:
+            return None
+        if ancestor.lemma_.lower() in claim_lexicon().speech_verbs and ancestor.pos_ in ("VERB", "AUX"):
+            if child.dep_ == "advcl":
+                return None  # "Although three were killed, officials warned ...": a circumstance, not the content
+            return ancestor if _subject_of(ancestor) is not None else None
+        child = ancestor
+    return None
+
+
+def _subject_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        return _subject_of(verb.head)
+    if verb.dep_ == "acl" or verb.dep_ == "relcl":
+        return verb.head
+    return None
+
+
+def _subject_name(verb: Token) -> str | None:
+    subject = _subject_of(verb)
+    return _name_of(subject) if subject is not None else None
+
+
+def _name_of(token: Token) -> str | None:
+    """A clean name for a noun phrase: its person or organisation entity, else the phrase without articles."""
+    doc = token.doc
+    if token.lower_ in _PRONOUNS:
+        return _antecedent(token, _PRONOUNS[token.lower_])
+    members = [token] + [c for c in token.conjuncts]
+    names = []
+    for member in members:
+        phrase = doc[member.left_edge.i:member.i + 1]
+        entities = [e for e in doc.ents if e.start >= phrase.start and e.end <= member.i + 1
+                    and e.label_ in ("PERSON", "ORG", "NORP", "GPE")]
+        persons = [e for e in entities if e.label_ == "PERSON"]
+        if persons:
+            names.append(persons[-1].text)
+            continue
+        words = [t for t in phrase if t.dep_ not in ("det", "poss", "punct", "cc", "prep", "pobj")
+                 and not (t.i < member.i and t.dep_ == "appos")]
+        text = re.sub(r"^(?:the|a|an)\s+", "", " ".join(t.text for t in words if t.i <= member.i).strip(),
+                      flags=re.IGNORECASE)
+        if text:
+            names.append(text)
+    return " and ".join(names) if names else None
+
+
+def _antecedent(pronoun: Token, label: str | None) -> str | None:
+    """The closest earlier person (he/she) or organisation (it) entity: pronoun resolution at its simplest."""
+    if label is None:
+        return None
+    for entity in reversed([e for e in pronoun.doc.ents if e.end <= pronoun.i]):
+        if entity.label_ == label or (label == "ORG" and entity.label_ in ("ORG", "NORP", "GPE")):
+            return entity.text
+    return None
+
+
+def _according_to(sentence: Span) -> str | None:
+    for token in sentence:
+        if token.lower_ == "according" and token.i + 1 < sentence.end and sentence.doc[token.i + 1].lower_ == "to":
+            objects = [c for c in sentence.doc[token.i + 1].children if c.dep_ == "pobj"]
+            if objects:
+                return _name_of(objects[0])
+    return None
