@@ -193,6 +193,8 @@ class Store:
 
     def set_document_links(self, links: dict[str, tuple[str | None, str | None]]) -> None:
         """Write (duplicate_of, story) for each document id."""
+        if not links:  # a run that stored nothing (every input rejected); duckdb refuses an empty executemany
+            return
         with self.transaction():
             self.con.executemany(
                 "UPDATE documents SET duplicate_of = ?, story = ? WHERE id = ?",

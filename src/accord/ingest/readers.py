@@ -10,6 +10,7 @@ import gzip
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from accord.errors import InputError
 from accord.models import Article
@@ -48,10 +49,23 @@ def expand_paths(paths: Iterable[Path]) -> Iterator[Path | InputError]:
             yield InputError(str(path), "no such file or folder")
 
 
+BINARY_SAMPLE_BYTES = 8192
+MAX_CONTROL_SHARE = 0.05  # text has tabs and newlines; a file with more control bytes than this is binary
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\v\x1b")
+
+
+def looks_binary(data: bytes) -> bool:
+    sample = data[:BINARY_SAMPLE_BYTES]
+    if b"\x00" in sample:
+        return True
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    return bool(sample) and controls / len(sample) > MAX_CONTROL_SHARE
+
+
 def decode(data: bytes, origin: str) -> tuple[str, list[str]]:
     """Bytes to text: UTF-8, else cp1252 (what mis-saved news copies usually are), saying so."""
-    if b"\x00" in data[:8192]:
-        raise InputError(origin, "binary file (contains NUL bytes), not text")
+    if looks_binary(data):
+        raise InputError(origin, "binary file (control bytes), not text")
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as err:
@@ -111,16 +125,35 @@ def _article_from_json(obj: object, origin: str) -> Article:
     )
 
 
+def bounded_lines(handle: BinaryIO, limit: int) -> Iterator[bytes | int]:
+    """The lines of a binary file; a line longer than `limit` comes as its length, never held in memory."""
+    while True:
+        line = handle.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while chunk := handle.readline(limit):  # skip the rest of the over-long line
+            size += len(chunk)
+            if chunk.endswith(b"\n"):
+                break
+        yield size
+
+
 def read_jsonl(path: Path) -> Iterator[ReadResult]:
     opener = gzip.open if _suffix(path) == ".jsonl.gz" else open
+    articles = 0
     try:
         with opener(path, "rb") as handle:
-            for number, raw in enumerate(handle, start=1):
+            for number, raw in enumerate(bounded_lines(handle, MAX_JSONL_LINE_BYTES), start=1):
                 origin = f"{path}:{number}"
-                if not raw.strip():
+                if isinstance(raw, bytes) and not raw.strip():
                     continue
-                if len(raw) > MAX_JSONL_LINE_BYTES:
-                    yield InputError(origin, f"line is {len(raw) / 1e6:.0f} MB, over the limit for one article")
+                articles += 1
+                if isinstance(raw, int):
+                    yield InputError(origin, f"line is {raw / 1e6:.0f} MB, over the limit for one article")
                     continue
                 try:
                     line, notes = decode(raw, origin)
@@ -133,6 +166,9 @@ def read_jsonl(path: Path) -> Iterator[ReadResult]:
                     yield err
     except (OSError, EOFError) as err:  # e.g. a truncated or fake .gz
         yield InputError(str(path), f"cannot read: {err}")
+        return
+    if articles == 0:
+        yield InputError(str(path), "empty file (no JSON lines)")
 
 
 def read_path(path: Path) -> Iterator[ReadResult]:
