@@ -38,6 +38,8 @@ SUBJECTS = ("nsubj", "nsubjpass")
 CARRIERS = {"statement", "tweet", "message", "letter", "post", "report", "release", "communique", "spokesman",
             "spokeswoman", "spokesperson"}
 CARRIER_PREPS = {"from", "by", "of", "for"}
+# A reported clause this much in quotation marks is recorded only as its direct quotes.
+QUOTED_SHARE_MAX = 0.3
 SHORT_QUOTE_WORDS = 4  # shorter quotes need an attribution of their own (else: scare quotes, names)
 _TRANSCRIPT_LABEL = re.compile(r"^(?:[A-Z][A-Z.'’ -]{1,40}|Q):", re.MULTILINE)
 _WORD = re.compile(r"\w+")
@@ -143,7 +145,7 @@ def _attribute(doc: Doc, span: QuotedSpan, sentences: list[Span], spans: list[Qu
     quote_tokens = [t for sent in sentences for t in sent if span.start <= t.idx < span.end]
     verbs.sort(key=lambda t: (not _governs(t, quote_tokens), _distance(t, span)))
     for verb in verbs:
-        speaker = _speaker_of_verb(verb, spans, people, lexicon)
+        speaker = _speaker_of_verb(verb, hiding, people, lexicon)
         if speaker is not None:
             return Attribution(speaker, verb, True)
     according = [t for t in outside if t.lower_ == "according"]
@@ -253,12 +255,34 @@ def resolve_speaker(token: Token, people: People, lexicon: Lexicon) -> Speaker |
     if appositive is not None:
         name, _ = split_title(appositive.text, lexicon.titles)
         return Speaker(people.canonical(name), noun_phrase(token))
+    titled = _titled_name(token, lexicon)
+    if titled is not None:
+        return Speaker(people.canonical(titled), noun_phrase(token).removesuffix(titled).strip() or None)
     if ent is not None and ent.label_ in ORG_LABELS:
         return Speaker(None, _strip_article(ent.text))
+    if ent is None and token.pos_ == "PROPN" and token.lower_ not in lexicon.titles:
+        # A bare proper noun subject the tagger left unlabelled ("Ghani dismissed ..."): a person's name.
+        name = " ".join(t.text for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN")
+        return Speaker(people.canonical(f"{name} {token.text}".strip()), None)
     described = _described_person(token, people)
     if described is not None:
         return described
     return Speaker(None, noun_phrase(token))
+
+
+def _titled_name(token: Token, lexicon: Lexicon) -> str | None:
+    """'Former US Ambassador to the United Nations Nikki Haley': a title phrase that ends in a two-word name."""
+    if token.lower_ not in lexicon.titles:
+        return None
+    last = max(token.subtree, key=lambda t: t.i)
+    before = token.doc[last.i - 1] if last.i > 0 else None
+    if last.i <= token.i or before is None or last.pos_ != "PROPN" or before.pos_ != "PROPN":
+        return None
+    if before.lower_ in lexicon.titles or not (last.is_title and before.is_title):
+        return None
+    if last.ent_type_ == "PERSON" or last.ent_iob_ == "B" or last.ent_type_ in ("", "ORG"):
+        return f"{before.text} {last.text}"
+    return None
 
 
 def _carried_speaker(token: Token, people: People, lexicon: Lexicon) -> Speaker | None:
@@ -356,7 +380,12 @@ def _reported_clause(verb: Token) -> Token | None:
 
 
 def _clause_span(clause: Token) -> tuple[int, int] | None:
-    tokens = [t for t in clause.subtree]
+    if clause.pos_ not in ("VERB", "AUX") or any(t.tag_ in ("WRB", "WP") or t.lower_ in ("whether", "if")
+                                                  for t in clause.subtree if t.i < clause.i and t.dep_ != "nsubj"):
+        return None  # a small clause ("declared the deal dead") or an indirect question ("asked when ...")
+    trailing = [c for c in clause.rights if c.dep_ == "advcl" and c.tag_ == "VBG"]
+    cut = min((t.left_edge.i for t in trailing), default=None)  # ", leaving unclear ..." is the writer's gloss
+    tokens = [t for t in clause.subtree if cut is None or t.i < cut]
     while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
@@ -392,7 +421,7 @@ def _is_reported_content(doc: Doc, content: tuple[int, int] | None, spans: list[
     if "\n" in doc.text[start:end]:
         return False
     quoted = sum(max(0, min(end, s.end) - max(start, s.start)) for s in spans)
-    return quoted <= 0.5 * (end - start)
+    return quoted <= QUOTED_SHARE_MAX * (end - start)
 
 
 # --- said_on --------------------------------------------------------------------------
