@@ -306,7 +306,7 @@ def claimant_of(sentence: Span, mention: NumberMention, quotes: list[Quote]) -> 
     """Who asserts the number: a quote's speaker, a speech verb's subject, or "according to X"."""
     for quote in quotes:
         if quote.start <= mention.start and mention.end <= quote.end and (quote.speaker or quote.speaker_org):
-            return quote.speaker or quote.speaker_org
+            return _without_article(quote.speaker or quote.speaker_org)
     span = _tokens(sentence, mention)
     if span is None:
         return None
@@ -392,11 +392,14 @@ def _name_of(token: Token) -> str | None:
             continue
         words = [t for t in phrase if t.dep_ not in ("det", "poss", "punct", "cc", "prep", "pobj")
                  and not (t.i < member.i and t.dep_ == "appos")]
-        text = re.sub(r"^(?:the|a|an)\s+", "", " ".join(t.text for t in words if t.i <= member.i).strip(),
-                      flags=re.IGNORECASE)
+        text = _without_article(" ".join(t.text for t in words if t.i <= member.i))
         if text:
             names.append(text)
     return " and ".join(names) if names else None
+
+
+def _without_article(name: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
 
 
 def _antecedent(pronoun: Token, label: str | None) -> str | None:
