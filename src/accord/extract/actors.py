@@ -18,7 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 # Entity labels that name an actor when the lexicon does not know it.
-ACTOR_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+ACTOR_LABELS = ("PERSON", "ORG", "NORP")
 
 
 @dataclass(frozen=True)

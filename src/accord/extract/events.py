@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.extract.actors import ActorLexicon, ActorMention, actor_in_span
 from accord.extract.places import Location, resolve_place
-from accord.extract.time import parse_published, resolve
+from accord.extract.time import TimeValue, parse_published, resolve
 from accord.models import EventMention
 
 # Words on the path above a trigger that make it not (yet) a fact.
@@ -41,6 +41,14 @@ ACTOR1_DEPS = {"nsubj", "agent", "poss", "compound", "amod", "nmod"}
 ACTOR2_PREPS = {"with", "on", "against", "between", "to", "at"}
 NUMBER_WORDS = {"dozen": 12.0, "a dozen": 12.0, "two dozen": 24.0, "dozens": 24.0, "hundreds": 200.0}
 FATALITY_VERBS = {"kill", "die"}
+# Verbs that make a meeting word a happening: "held talks", "talks resumed".
+HAPPENING_VERBS = {"hold", "resume", "begin", "start", "launch", "open", "continue", "conclude", "end", "attend",
+                   "join", "conduct", "host", "return", "restart", "chair", "lead", "take", "wrap", "break",
+                   "collapse", "stall", "schedule", "plan", "set", "go"}
+# Types whose nominal triggers are only the topic when another trigger governs them.
+ABSORBABLE_TYPES = {"CONSULT", "AGREE", "SUPPORT", "RETREAT"}
+SPEECH_VERBS = {"say", "tell", "tweet", "claim", "announce", "add", "state", "write", "report", "note", "insist",
+                "accord", "declare", "confirm", "deny"}
 
 
 @dataclass(frozen=True)
@@ -53,6 +61,7 @@ class TriggerRule:
     with_lemmas: frozenset[str] = frozenset()
     modifiers: dict[str, tuple[str, str]] = field(default_factory=dict, hash=False, compare=False)
     quoted: bool = False
+    needs_happening: bool = False
 
 
 def read_trigger_rules() -> dict[str, list[TriggerRule]]:
@@ -64,7 +73,7 @@ def read_trigger_rules() -> dict[str, list[TriggerRule]]:
             lemma=entry["lemma"], type=entry["type"], mode=entry.get("mode"), detail=entry.get("detail"),
             pos=entry.get("pos"), with_lemmas=frozenset(entry.get("with") or ()),
             modifiers={k: (v[0], v[1]) for k, v in (entry.get("modifiers") or {}).items()},
-            quoted=bool(entry.get("quoted")),
+            quoted=bool(entry.get("quoted")), needs_happening=bool(entry.get("needs_happening")),
         )
         rules.setdefault(rule.lemma, []).append(rule)
     return rules
@@ -233,11 +242,21 @@ def actors_of(token: Token, mentions: list[ActorMention], sentence: Span) -> tup
         if subject is not None:
             actor1 = actor_in_span(_span_of(subject), mentions)
     if actor1 is None:
-        inside = [m.actor.name for m in mentions if m.start >= sentence.start and m.end <= sentence.end]
+        doc = sentence.doc
+        inside = [m.actor.name for m in mentions if m.start >= sentence.start and m.end <= sentence.end
+                  and not _is_speaker(doc[m.end - 1])]
         actor1 = next((a for a in inside if a != actor2), None)
     if actor2 == actor1:
         actor2 = None
     return actor1, actor2
+
+
+def _is_speaker(token: Token) -> bool:
+    """The subject of "said", "tweeted" … is a source, not a participant."""
+    head = token
+    while head.dep_ in ("compound", "amod", "poss", "det", "flat") and head.head is not head:
+        head = head.head
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH_VERBS
 
 
 def _in_subtree(span: Span, token: Token) -> bool:
@@ -272,17 +291,73 @@ def _is_place_phrase(ent: Span) -> bool:
     return root.dep_ in ("ROOT",) and ent.label_ != "GPE"
 
 
-def date_of(token: Token, sentence: Span, published: str | None) -> tuple[str | None, str | None]:
-    """(iso date, precision) from the DATE entity that belongs to the trigger, else the nearest one."""
-    scope = governing_verb(token)
+def _clause_of(token: Token) -> Token:
+    """The head of the clause a token sits in (the nearest verb that heads a clause, or the root)."""
+    current = token
+    for _ in range(10):
+        if current.dep_ in ("ROOT", "relcl", "advcl", "ccomp", "xcomp", "acl", "conj") and current.pos_ in (
+                "VERB", "AUX"):
+            return current
+        if current.head is current:
+            return current
+        current = current.head
+    return current
+
+
+def date_of(token: Token, sentence: Span, published: str | None, tense: str | None) -> tuple[str | None, str | None]:
+    """(iso date, precision) of the DATE entity in the trigger's own phrase or clause, else (None, None)."""
+    clause = _clause_of(governing_verb(token))
     dates = [e for e in sentence.ents if e.label_ == "DATE"]
-    dates.sort(key=lambda e: (0 if _in_subtree(e, token) else 1 if _in_subtree(e, scope) else 2,
-                              abs(e.start - token.i)))
+    ranked = []
     for ent in dates:
-        value = resolve(ent.text, published)
+        if _in_subtree(ent, token):
+            ranked.append((0, abs(ent.start - token.i), ent))
+        elif _clause_of(ent.root) == clause:
+            ranked.append((1, abs(ent.start - token.i), ent))
+        else:
+            # Often the date sits on the reporting verb ("said Saturday he cancelled"): same day.
+            ranked.append((2, abs(ent.start - token.i), ent))
+    for _, _, ent in sorted(ranked, key=lambda r: (r[0], r[1])):
+        value = resolve(ent.text, published, tense)
         if value is not None:
-            return value.iso, value.precision
+            return as_point(value)
+    return recent_report_date(token, published, tense)
+
+
+def recent_report_date(token: Token, published: str | None, tense: str | None) -> tuple[str | None, str | None]:
+    """A past-tense report with no time cue in a dated article: the publication month, at month precision.
+
+    News reports what happened since the last edition, so the month (not the day) is what the article
+    supports; annotators date such events the same way. Without a publication date nothing is guessed.
+    """
+    anchor = parse_published(published)
+    if anchor is None or tense != "past":
+        return None, None
+    return f"{anchor.year:04d}-{anchor.month:02d}", "month"
+
+
+def as_point(value: TimeValue) -> tuple[str | None, str | None]:
+    """An event date from a resolved value: an interval ("this week") is known only to its month or year."""
+    if value.start == value.end or value.precision != "day":
+        return value.iso, value.precision
+    if (value.start.year, value.start.month) == (value.end.year, value.end.month):
+        return f"{value.start.year:04d}-{value.start.month:02d}", "month"
+    if value.start.year == value.end.year:
+        return f"{value.start.year:04d}", "year"
     return None, None
+
+
+def tense_of(token: Token, planned: bool) -> str | None:
+    """"future" for planned events, "past" for a simple past report, else None (present, perfect)."""
+    if planned:
+        return "future"
+    verb = governing_verb(token)
+    if any(c.lemma_.lower() == "have" and c.dep_ == "aux" for c in verb.children):
+        return None
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD"
+                                                         for c in verb.children)):
+        return "past"
+    return None
 
 
 def number_of(token: Token) -> float | None:
@@ -358,33 +433,93 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
     mentions = lexicon.mentions(doc)
     quoted = _quoted_ranges(doc)
     context = document_countries(doc)
+    anchor = None if published else latest_explicit_date(doc)
     found: list[EventMention] = []
     for sentence in doc.sents:
+        triggers = []
         for token in sentence:
             rule = matching_rule(token, rules)
-            if rule is None:
+            if rule is None or (rule.needs_happening and not is_happening(token)):
                 continue
+            if token.pos_ == "VERB" and token.dep_ in ("amod", "compound"):
+                continue  # "the negotiating team", "the canceled talks": a modifier, not a report
             if not rule.quoted and any(start <= token.idx < end for start, end in quoted):
                 continue
-            mention = _mention(token, rule, sentence, mentions, context, published, doc._.doc_id)
+            triggers.append((token, rule))
+        for token, rule in keep_main_triggers(triggers):
+            mention = _mention(token, rule, sentence, mentions, context, published, doc._.doc_id, anchor)
             if mention is not None:
                 found.append(mention)
     return dedupe(found)
 
 
+def latest_explicit_date(doc: Doc) -> str | None:
+    """For an undated article, the latest full date the text gives ("September 7, 2019"): the article is
+    at least that recent, which fixes the month of its undated past-tense reports."""
+    days = []
+    for ent in doc.ents:
+        if ent.label_ == "DATE":
+            value = resolve(ent.text, None)
+            if value is not None and value.precision == "day":
+                days.append(value.start.isoformat())
+    return max(days) if days else None
+
+
+def is_happening(token: Token) -> bool:
+    """Whether a noun like "talks" reports a happening ("talks began", "held talks in Doha") not a topic."""
+    verb = governing_verb(token)
+    if verb is not token and verb.lemma_.lower() in HAPPENING_VERBS:
+        return True
+    for child in token.children:
+        if child.ent_type_ == "DATE":
+            return True
+        if child.dep_ == "prep" and any(g.ent_type_ in ("GPE", "LOC", "FAC", "DATE") for g in child.children):
+            return True
+    return False
+
+
+def _linked(a: Token, b: Token) -> bool:
+    """Whether one trigger governs the other directly or through a preposition ("cancellation of talks")."""
+    for x, y in ((a, b), (b, a)):
+        if x.head == y or (x.head.dep_ == "prep" and x.head.head == y):
+            return True
+    return False
+
+
+def keep_main_triggers(triggers: list[tuple[Token, TriggerRule]]) -> list[tuple[Token, TriggerRule]]:
+    """One event per trigger, except: a meeting word governed by another trigger is that trigger's topic
+    ("cancelled the talks" is a rejection, not talks), and a sentence reports one assault (a killing
+    is the assault's outcome)."""
+    kept = []
+    for token, rule in triggers:
+        if rule.type in ABSORBABLE_TYPES and token.pos_ in ("NOUN", "PROPN") and any(
+                other.type != rule.type and _linked(token, t) for t, other in triggers if t is not token):
+            continue
+        kept.append((token, rule))
+    assaults = [(t, r) for t, r in kept if r.type == "ASSAULT"]
+    if len(assaults) > 1:
+        main = next(((t, r) for t, r in assaults if t.lemma_.lower() not in FATALITY_VERBS), assaults[0])
+        kept = [(t, r) for t, r in kept if r.type != "ASSAULT" or (t, r) == main]
+    return kept
+
+
 def _mention(token: Token, rule: TriggerRule, sentence: Span, mentions: list[ActorMention],
-             context: tuple[str, ...], published: str | None, doc_id: str) -> EventMention | None:
+             context: tuple[str, ...], published: str | None, doc_id: str,
+             anchor: str | None = None) -> EventMention | None:
     negated, hypothetical = is_negated(token), is_hypothetical(token)
     if negated or hypothetical:
         return None
     mode, detail = refine(rule, token)
-    date, precision = date_of(token, sentence, published)
+    planned = is_planned(token, None, published)
+    date, precision = date_of(token, sentence, published, tense_of(token, planned))
+    if date is None and published is None and anchor is not None:
+        date, precision = recent_report_date(token, anchor, tense_of(token, planned))
     actor1, actor2 = actors_of(token, mentions, sentence)
     fatalities = fatalities_in(sentence) if rule.type == "ASSAULT" else None
     count = number_of(token) if token.pos_ in ("NOUN", "PROPN") else None
     return EventMention(
         doc=doc_id, type=rule.type, mode=mode, detail=detail, date=date, date_precision=precision,
-        planned=is_planned(token, date, published), location=location_of(token, sentence, context),
+        planned=planned or is_planned(token, date, published), location=location_of(token, sentence, context),
         actor1=actor1, actor2=actor2, count=count, fatalities=fatalities,
         text=sentence.text.strip(), start=sentence.start_char, end=sentence.end_char,
     )
