@@ -163,4 +163,8 @@ def link_corpus(store: Store) -> None:
     story_of = stories.cluster_stories(docs, duplicate_of)
     store.set_document_links({d["id"]: (duplicate_of.get(d["id"]), story_of.get(d["id"])) for d in docs})
     store.replace_table("events", merge.merge_events(store.rows("SELECT * FROM event_mentions"), duplicate_of))
-    store.replace_table("contests", contests.find_contests(store.rows("SELECT * FROM claims"), docs))
+    store.replace_table("contests", contests.find_contests(
+        store.rows("SELECT * FROM claims"), store.rows("SELECT id, published, duplicate_of FROM documents")))
+    from accord.link.people import link_people
+
+    link_people(store)

@@ -180,6 +180,22 @@ def evaluate_command(
 
 
 @app.command()
+def quotes(
+    speaker: str = typer.Option(None, "--speaker", help="Name, alias or organisation (substring, any case)."),
+    since: str = typer.Option(None, "--since", help="Only quotes said (or published) on or after YYYY-MM-DD."),
+    limit: int = typer.Option(None, "--limit", help="Show at most this many."),
+    db: str = DbOption,
+) -> None:
+    """Who said what, when: quotes with speaker, date and source (reported speech in italics).
+
+    Example:  accord quotes --speaker Pompeo --since 2020-02-01 --db accord.duckdb
+    """
+    from accord.report.quotes import find_quotes, quotes_table
+
+    out.print(quotes_table(find_quotes(db, speaker=speaker, since=since, limit=limit)))
+
+
+@app.command()
 def demo(
     db: str = typer.Option("demo.duckdb", "--db", help="Store for the demo run (rebuilt each time)."),
     out_dir: Path = typer.Option(Path("demo-out"), "--out", help="Where the demo exports go."),

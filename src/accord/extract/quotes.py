@@ -35,8 +35,7 @@ from accord.models import Quote
 
 SUBJECTS = ("nsubj", "nsubjpass")
 # Heads of a subject that carry someone else's words ("a statement from the Taliban said").
-CARRIERS = {"statement", "tweet", "message", "letter", "post", "report", "release", "communique", "spokesman",
-            "spokeswoman", "spokesperson"}
+CARRIERS = {"statement", "tweet", "message", "letter", "post", "report", "release", "communique"}
 CARRIER_PREPS = {"from", "by", "of", "for"}
 # A reported clause this much in quotation marks is recorded only as its direct quotes.
 QUOTED_SHARE_MAX = 0.3
@@ -242,7 +241,7 @@ def resolve_speaker(token: Token, people: People, lexicon: Lexicon) -> Speaker |
         if carried is not None:
             return carried
     ent = _entity_of(token)
-    if ent is not None and ent.label_ == "PERSON":
+    if ent is not None and ent.label_ == "PERSON" and ent.root.tag_ != "NNPS":  # "Houthis" is a group
         name, title = split_title(ent.text, lexicon.titles)
         if name:
             canonical = people.canonical(name)
@@ -262,8 +261,9 @@ def resolve_speaker(token: Token, people: People, lexicon: Lexicon) -> Speaker |
         return Speaker(None, _strip_article(ent.text))
     if ent is None and token.pos_ == "PROPN" and token.lower_ not in lexicon.titles:
         # A bare proper noun subject the tagger left unlabelled ("Ghani dismissed ..."): a person's name.
-        name = " ".join(t.text for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN")
-        return Speaker(people.canonical(f"{name} {token.text}".strip()), None)
+        first = " ".join(t.text for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN")
+        name, title = split_title(f"{first} {token.text}", lexicon.titles)
+        return Speaker(people.canonical(name), title)
     described = _described_person(token, people)
     if described is not None:
         return described

@@ -163,4 +163,5 @@ def noun_phrase(token: Token) -> str:
         keep.extend(child.subtree)
     keep.sort(key=lambda t: t.i)
     start, end = keep[0].i, keep[-1].i + 1
-    return token.doc[start:end].text.strip(" ,")
+    # A comma ends the description: what follows it ("..., where the attack took place") is narrative.
+    return token.doc[start:end].text.split(",")[0].strip()

@@ -1,0 +1,145 @@
+"""accord_quotes through the real spaCy pipeline, on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.nlp import make_doc
+
+PUBLISHED = "2020-03-07"  # a Saturday
+
+
+@pytest.fixture
+def quotes_of(nlp):
+    def run(text: str, published: str | None = PUBLISHED):
+        doc = nlp(make_doc(nlp, "t", text, published))
+        for quote in doc._.quotes:
+            assert doc.text[quote.start:quote.end] == quote.text
+        return doc._.quotes
+
+    return run
+
+
+def only(quotes, direct=True):
+    return [q for q in quotes if q.direct is direct]
+
+
+def test_direct_quote_is_attributed_to_the_named_speaker_after_it(quotes_of):
+    (quote,) = only(quotes_of('"We will rebuild the bridge by spring," Governor Maria Lopez said.'))
+    assert quote.text.startswith("We will rebuild the bridge")
+    assert quote.speaker == "Maria Lopez"
+    assert quote.speaker_org == "Governor"
+
+
+def test_title_is_stripped_from_the_name_and_kept_as_role(quotes_of):
+    (quote,) = only(quotes_of('Defense Secretary Mark Esper said, "The troops will come home."'))
+    assert quote.speaker == "Mark Esper"
+    assert quote.speaker_org == "Defense Secretary"
+
+
+def test_family_name_alone_resolves_to_the_fullest_name_in_the_article(quotes_of):
+    text = ('Defense Secretary Mark Esper visited the base on Tuesday.\n\n'
+            '"The plan is sound and we will follow it," Esper told reporters.')
+    (quote,) = only(quotes_of(text))
+    assert quote.speaker == "Mark Esper"
+
+
+def test_pronoun_speaker_resolves_to_the_earlier_person(quotes_of):
+    text = ('Senator Paul Adams met the delegation in the capital.\n\n'
+            '"This is the best chance for peace in years," he said.')
+    (quote,) = only(quotes_of(text))
+    assert quote.speaker == "Paul Adams"
+
+
+def test_continuing_quote_in_next_paragraph_belongs_to_the_last_speaker(quotes_of):
+    text = ('"The first convoy left at dawn," said Colonel James Reed.\n\n'
+            '"The second convoy will follow once the road is cleared of mines and the bridges are checked."')
+    quotes = only(quotes_of(text))
+    assert [q.speaker for q in quotes] == ["James Reed", "James Reed"]
+
+
+def test_quote_split_by_attribution_gives_two_quotes_by_one_speaker(quotes_of):
+    text = '"The road is open," Mayor Ana Ruiz said. "Trucks can pass again from Monday morning."'
+    quotes = only(quotes_of(text))
+    assert len(quotes) == 2
+    assert {q.speaker for q in quotes} == {"Ana Ruiz"}
+
+
+def test_organisation_speaker_has_no_person_name(quotes_of):
+    text = 'The Taliban said in a statement that "the agreement must be honoured by all sides."'
+    quotes = quotes_of(text)
+    assert quotes and all(q.speaker is None for q in quotes)
+    assert "Taliban" in (quotes[0].speaker_org or "")
+
+
+def test_unnamed_speaker_keeps_the_description(quotes_of):
+    text = 'The checkpoint was attacked overnight, a spokeswoman for the provincial governor said.'
+    (quote,) = only(quotes_of(text), direct=False)
+    assert quote.speaker is None
+    assert "spokeswoman" in quote.speaker_org
+
+
+def test_reported_speech_text_is_the_reported_clause_only(quotes_of):
+    (quote,) = only(quotes_of("Officials said the blast destroyed two houses near the market."), direct=False)
+    assert quote.text == "the blast destroyed two houses near the market"
+    assert quote.speaker is None
+
+
+def test_reported_speech_with_that_drops_the_complementizer(quotes_of):
+    text = "General Ali Karimi warned that the militants would attack the northern districts."
+    (quote,) = only(quotes_of(text), direct=False)
+    assert quote.text == "the militants would attack the northern districts"
+    assert quote.speaker == "Ali Karimi"
+
+
+def test_according_to_gives_reported_speech_with_its_source(quotes_of):
+    text = "The talks were postponed by a week, according to a diplomat familiar with the plans."
+    (quote,) = only(quotes_of(text), direct=False)
+    assert quote.text == "The talks were postponed by a week"
+    assert quote.speaker is None and quote.speaker_org.startswith("a diplomat")
+
+
+def test_said_on_resolves_the_weekday_against_the_publication_date(quotes_of):
+    (quote,) = only(quotes_of('"We are ready," Minister Omar Haidari said on Thursday.'))
+    assert quote.said_on == "2020-03-05"
+
+
+def test_said_on_is_null_without_a_time_cue(quotes_of):
+    (quote,) = only(quotes_of('"We are ready," Minister Omar Haidari said.'))
+    assert quote.said_on is None
+
+
+def test_said_on_is_null_when_the_article_has_no_publication_date(quotes_of):
+    (quote,) = only(quotes_of('"We are ready," Minister Omar Haidari said on Thursday.', published=None))
+    assert quote.said_on is None
+
+
+def test_a_date_inside_the_reported_clause_does_not_date_the_statement(quotes_of):
+    text = "Minister Omar Haidari said the prisoners would be freed on Tuesday."
+    (quote,) = only(quotes_of(text), direct=False)
+    assert quote.said_on is None
+
+
+def test_short_partial_quote_inside_a_sentence_is_a_quote(quotes_of):
+    quotes = only(quotes_of('President Ruth Okafor called the ceasefire "fragile" in a speech.'))
+    assert [q.text for q in quotes] == ["fragile"]
+    assert quotes[0].speaker == "Ruth Okafor"
+
+
+def test_titles_in_quotation_marks_are_not_quotes(quotes_of):
+    text = 'The army launched Operation "Desert Dawn" in the south, and the book "Long Road Home" sold well.'
+    assert only(quotes_of(text)) == []
+
+
+def test_scare_quotes_without_a_speaker_are_not_quotes(quotes_of):
+    assert only(quotes_of('A weeklong "lull in fighting" began across the region.')) == []
+
+
+def test_transcript_speech_is_not_a_quote_but_quotes_inside_it_are(quotes_of):
+    text = ("THE PRESIDENT: Thank you all for coming today.\n\n"
+            "Q: Will the troops leave this year?\n\n"
+            "THE PRESIDENT: We said we would leave, and we will leave.\n\n"
+            'Q: Your adviser called the plan "reckless," sir.')
+    quotes = quotes_of(text)
+    assert all(q.direct for q in quotes)
+    assert [q.text for q in quotes] == ["reckless,"]
