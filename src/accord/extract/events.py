@@ -64,6 +64,12 @@ class TriggerRule:
     needs_happening: bool = False
 
 
+def _words(values: list[Any] | None) -> list[str]:
+    # YAML 1.1 reads a bare on/off/yes as a boolean; the lexicon means the word.
+    named = {True: "on", False: "off"}
+    return [named[v] if isinstance(v, bool) else str(v).lower() for v in values or ()]
+
+
 def read_trigger_rules() -> dict[str, list[TriggerRule]]:
     """The trigger lexicon, indexed by lemma (rules for one lemma keep their file order)."""
     text = resources.files("accord.data").joinpath("event_triggers.yaml").read_text(encoding="utf-8")
@@ -71,7 +77,7 @@ def read_trigger_rules() -> dict[str, list[TriggerRule]]:
     for entry in yaml.safe_load(text)["triggers"]:
         rule = TriggerRule(
             lemma=entry["lemma"], type=entry["type"], mode=entry.get("mode"), detail=entry.get("detail"),
-            pos=entry.get("pos"), with_lemmas=frozenset(entry.get("with") or ()),
+            pos=entry.get("pos"), with_lemmas=frozenset(_words(entry.get("with"))),
             modifiers={k: (v[0], v[1]) for k, v in (entry.get("modifiers") or {}).items()},
             quoted=bool(entry.get("quoted")), needs_happening=bool(entry.get("needs_happening")),
         )

@@ -27,6 +27,8 @@ Location = dict[str, Any]
 
 _PROVINCE_WORDS = re.compile(r"\b(province|provincial capital|province of|district|city|capital)\b")
 _LEADING_THE = re.compile(r"^the\s+")
+_DIRECTION = re.compile(r"^(northern|southern|eastern|western|central|north[- ]?eastern|south[- ]?eastern|"
+                        r"north[- ]?western|south[- ]?western)\s+")
 
 
 def fold(text: str) -> str:
@@ -40,7 +42,7 @@ def fold(text: str) -> str:
 
 def _bare(name: str) -> str:
     """A folded name without 'the' and generic words like 'province'."""
-    folded = _LEADING_THE.sub("", fold(name))
+    folded = _DIRECTION.sub("", _LEADING_THE.sub("", fold(name)))
     return " ".join(_PROVINCE_WORDS.sub(" ", folded).split())
 
 

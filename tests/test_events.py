@@ -1,0 +1,87 @@
+"""Event extraction on sentences written for the tests: type, mode, actors, place, date and PLOVER's
+auxiliary distinctions (negated, hypothetical, planned)."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.nlp import make_doc
+
+
+@pytest.fixture(scope="module")
+def events_of(nlp):
+    def run(text: str, published: str | None = "2020-03-06"):
+        return nlp(make_doc(nlp, "t", text, published))._.event_mentions
+    return run
+
+
+def test_airstrike_is_an_aerial_assault_with_actors_place_and_date(events_of):
+    events = events_of("U.S. aircraft carried out an airstrike on Taliban fighters in Helmand province on Wednesday.")
+    assault = next(e for e in events if e.type == "ASSAULT")
+    assert assault.mode == "aerial"
+    assert assault.actor1 == "United States"
+    assert assault.actor2 == "Taliban"
+    assert assault.location["admin1"] == "Helmand"
+    assert assault.date == "2020-03-04"
+    assert assault.planned is False
+
+
+def test_negated_attack_is_not_an_event(events_of):
+    assert not [e for e in events_of("There were no strikes on the capital on Tuesday.") if e.type == "ASSAULT"]
+
+
+def test_conditional_attack_is_not_an_event(events_of):
+    events = events_of("Officials warned that talks would end if the Taliban attack the city.")
+    assert not [e for e in events if e.type == "ASSAULT"]
+
+
+def test_scheduled_negotiations_are_planned(events_of):
+    events = events_of("Negotiations between the Taliban and the Afghan government are scheduled to begin on "
+                       "March 10.", published="2020-02-29")
+    consult = next(e for e in events if e.type == "CONSULT")
+    assert consult.planned is True
+    assert consult.date == "2020-03-10"
+
+
+def test_fatalities_from_killed_count(events_of):
+    events = events_of("Insurgents attacked a checkpoint in Kunduz on Monday and killed more than a dozen police "
+                       "officers.")
+    assault = next(e for e in events if e.type == "ASSAULT")
+    assert assault.fatalities == 12
+    assert assault.actor1 == "Taliban"
+
+
+def test_count_of_attacks(events_of):
+    events = events_of("The militants launched 17 attacks on army outposts in Faryab on Sunday.")
+    assault = next(e for e in events if e.type == "ASSAULT")
+    assert assault.count == 17
+
+
+def test_signing_is_support(events_of):
+    events = events_of("The United States and the Taliban signed the agreement in Doha on Saturday.")
+    support = next(e for e in events if e.type == "SUPPORT")
+    assert support.location["name"] == "Doha"
+    assert {support.actor1, support.actor2} >= {"United States"}
+
+
+def test_calling_off_talks_is_a_rejection_not_a_meeting(events_of):
+    events = events_of("President Trump called off the talks with the Taliban on Saturday.")
+    assert [e.type for e in events] == ["REJECT"]
+    assert events[0].mode == "meet"
+
+
+def test_same_happening_twice_in_one_article_is_one_event(events_of):
+    events = events_of("A suicide bomber attacked a market in Kandahar on Thursday. \n\nThe attack in Kandahar "
+                       "on Thursday was claimed by the Taliban.")
+    assert len([e for e in events if e.type == "ASSAULT"]) == 1
+
+
+def test_no_publication_month_guess_without_a_past_report(events_of):
+    events = events_of("The Taliban are holding talks in Doha.", published=None)
+    assert all(e.date is None for e in events)
+
+
+def test_undated_past_report_gets_the_publication_month(events_of):
+    events = events_of("Taliban fighters attacked a convoy in Ghazni.", published="2019-09-08")
+    assault = next(e for e in events if e.type == "ASSAULT")
+    assert (assault.date, assault.date_precision) == ("2019-09", "month")

@@ -1,0 +1,96 @@
+"""Place names resolve to the right admin1, country and coordinates; people and organisations do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.extract.places import fold, resolve_place
+
+# Every Afghan province, with spellings the press uses, and the admin1 it must resolve to.
+PROVINCE_SPELLINGS = {
+    "Badakhshan": ["Badakhshan", "Badakhshan province"],
+    "Badghis": ["Badghis"],
+    "Baghlan": ["Baghlan", "Baghlan Province"],
+    "Balkh": ["Balkh"],
+    "Bamyan": ["Bamyan", "Bamiyan"],
+    "Daykundi": ["Daykundi", "Daikundi"],
+    "Farah": ["Farah"],
+    "Faryab": ["Faryab", "Faryab province"],
+    "Ghazni": ["Ghazni", "Ghazni Province"],
+    "Ghor": ["Ghor", "Ghowr"],
+    "Helmand": ["Helmand", "Hilmand", "southern Helmand province"],
+    "Herat": ["Herat", "Hirat"],
+    "Jowzjan": ["Jowzjan", "Jawzjan", "Jauzjan"],
+    "Kabul": ["Kabul", "Kabul province"],
+    "Kandahar": ["Kandahar", "Qandahar"],
+    "Kapisa": ["Kapisa"],
+    "Khost": ["Khost", "Khowst"],
+    "Kunar": ["Kunar", "Konar"],
+    "Kunduz": ["Kunduz", "Kondoz", "the northern Kunduz province"],
+    "Laghman": ["Laghman"],
+    "Logar": ["Logar"],
+    "Nangarhar": ["Nangarhar", "eastern Nangarhar province"],
+    "Nimroz": ["Nimroz", "Nimruz"],
+    "Nuristan": ["Nuristan", "Nooristan"],
+    "Paktia": ["Paktia", "Paktiya"],
+    "Paktika": ["Paktika"],
+    "Panjshir": ["Panjshir", "Panjsher"],
+    "Parwan": ["Parwan", "Parvan"],
+    "Samangan": ["Samangan"],
+    "Sar-e Pol": ["Sar-e Pol", "Sar-i-Pul", "Sari Pul"],
+    "Takhar": ["Takhar"],
+    "Uruzgan": ["Uruzgan", "Oruzgan", "Urozgan"],
+    "Wardak": ["Wardak", "Maidan Wardak"],
+    "Zabul": ["Zabul", "Zabol"],
+}
+
+
+def test_all_34_provinces_are_listed():
+    assert len(PROVINCE_SPELLINGS) == 34
+
+
+@pytest.mark.parametrize(("admin1", "spelling"),
+                         [(a, s) for a, spellings in PROVINCE_SPELLINGS.items() for s in spellings])
+def test_every_afghan_province_spelling_resolves_to_its_admin1(admin1, spelling):
+    location = resolve_place(spelling, ("Afghanistan",))
+    assert location is not None, spelling
+    assert location["admin1"] == admin1
+    assert location["country"] == "Afghanistan"
+
+
+def test_province_has_coordinates_inside_afghanistan():
+    location = resolve_place("Kandahar")
+    assert 29 < location["lat"] < 39 and 60 < location["lon"] < 75
+
+
+def test_city_with_country_qualifier_resolves_to_that_country():
+    location = resolve_place("Geneva, Switzerland")
+    assert location["country"] == "Switzerland"
+    assert location["admin1"] == "Geneva"
+    assert 46 < location["lat"] < 47
+
+
+def test_notable_place_from_data_file():
+    location = resolve_place("Doha")
+    assert location["country"] == "Qatar" and location["lat"] is not None
+
+
+def test_afghan_city_gets_its_province_as_admin1():
+    assert resolve_place("Jalalabad", ("Afghanistan",))["admin1"] == "Nangarhar"
+
+
+def test_country_name_resolves_without_a_point():
+    location = resolve_place("Pakistan")
+    assert location["country"] == "Pakistan" and location["lat"] is None
+
+
+def test_organisation_that_looks_like_a_place_is_not_geocoded():
+    assert resolve_place("Wilson Center") is None
+
+
+def test_unknown_word_is_not_a_place():
+    assert resolve_place("Zzyzzxville Qwerty") is None
+
+
+def test_fold_removes_diacritics_and_hyphens():
+    assert fold("Sar-e Pōl") == "sar e pol"
