@@ -71,7 +71,33 @@ def extract_quotes(doc: Doc, lexicon: Lexicon) -> list[Quote]:
     direct = _direct_quotes(doc, spans, people, lexicon)
     reported = [] if is_transcript(doc.text) else _reported_speech(doc, spans, people, lexicon)
     quotes = sorted(direct + reported, key=lambda q: (q.start, not q.direct))
+    _name_introduced_speakers(doc, quotes, people)
     return _inherit_said_on(quotes)
+
+
+def _name_introduced_speakers(doc: Doc, quotes: list[Quote], people: People) -> None:
+    """'..., a senior commander said.' followed by 'General Jane Doe, who ...': the description was her.
+
+    Only when the next sentence's subject is a person named there for the first time, so
+    an unnamed source followed by someone already quoted stays unnamed.
+    """
+    for quote in quotes:
+        org = (quote.speaker_org or "").lower()
+        if quote.speaker or not org.startswith(("a ", "an ")) or org.endswith("s"):
+            continue
+        sentence = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if sentence is None or sentence.sent.end >= len(doc):
+            continue
+        following = doc[sentence.sent.end].sent
+        subject = _subject(following.root)
+        ent = _entity_of(subject) if subject is not None else None
+        if ent is None or ent.label_ != "PERSON" or any(m.start < ent.start_char for m in people.mentions
+                                                          if m.name == people.canonical(ent.text)):
+            continue
+        name = people.canonical(ent.text)
+        for same in quotes:
+            if same.speaker is None and same.speaker_org == quote.speaker_org:
+                same.speaker = name
 
 
 # --- direct quotes ------------------------------------------------------------
@@ -84,13 +110,15 @@ def _direct_quotes(doc: Doc, spans: list[QuotedSpan], people: People, lexicon: L
     for index, span in enumerate(spans):
         sentences = _sentences_over(doc, span.start, span.end)
         found = _attribute(doc, span, sentences, spans, people, lexicon)
-        speaker = found.speaker
-        if speaker is None:
-            speaker = _borrowed_speaker(doc, span, spans, index, previous, paragraph_of, people, lexicon)
-            if speaker is None and _word_count(doc.text[span.start:span.end]) <= SHORT_QUOTE_WORDS:
+        if found.speaker is None:
+            found = _borrowed_speaker(doc, span, spans, index, previous, paragraph_of, people, lexicon)
+            if found.speaker is None and _word_count(doc.text[span.start:span.end]) <= SHORT_QUOTE_WORDS:
                 continue  # a scare quote or a name, not someone's words
+        speaker = found.speaker
         if speaker and speaker.name:
             people.note_speaker(span.start, speaker)
+        if found.verb is not None and found.verb.sent not in sentences:
+            sentences = [found.verb.sent]  # the attribution is in the paragraph before
         said_on = _said_on(doc, sentences, spans, found.verb, exclude=(span.start, span.end))
         quotes.append(_quote(doc, span.start, span.end, True, speaker, said_on))
         previous = (span, speaker)
@@ -99,41 +127,42 @@ def _direct_quotes(doc: Doc, spans: list[QuotedSpan], people: People, lexicon: L
 
 def _borrowed_speaker(doc: Doc, span: QuotedSpan, spans: list[QuotedSpan], index: int,
                       previous: tuple[QuotedSpan, Speaker | None] | None, paragraph_of: dict[int, int],
-                      people: People, lexicon: Lexicon) -> Speaker | None:
+                      people: People, lexicon: Lexicon) -> Attribution:
     """A quote without attribution continues the previous speaker, or (a headline) introduces the next."""
     here = paragraph_of.get(span.start)
     if previous is not None:
         prev_span, prev_speaker = previous
         gap = here - paragraph_of.get(prev_span.start, -10) if here is not None else 99
         if gap == 0:
-            return prev_speaker
+            return Attribution(prev_speaker, None, False)
     if _starts_paragraph(doc.text, span):
         introduced = _introduced_by_previous_paragraph(doc, span, spans, people, lexicon)
-        if introduced is not None:
+        if introduced.speaker is not None:
             return introduced
         if previous is not None and here is not None and here - paragraph_of.get(previous[0].start, -10) == 1:
-            return previous[1]
+            return Attribution(previous[1], None, False)
     if _whole_paragraph(doc.text, span) and index + 1 < len(spans):
         following = spans[index + 1]
         sentences = _sentences_over(doc, following.start, following.end)
-        return _attribute(doc, following, sentences, spans, people, lexicon).speaker
-    return None
+        return Attribution(_attribute(doc, following, sentences, spans, people, lexicon).speaker, None, False)
+    return Attribution(None, None, False)
 
 
 def _introduced_by_previous_paragraph(doc: Doc, span: QuotedSpan, spans: list[QuotedSpan], people: People,
-                                      lexicon: Lexicon) -> Speaker | None:
+                                      lexicon: Lexicon) -> Attribution:
     """'X accused Y of meddling.' then a paragraph that is only a quote: X's words."""
+    nobody = Attribution(None, None, False)
     line_start = doc.text.rfind("\n", 0, span.start)
     before = doc.text[:line_start].rstrip()
     if not before:
-        return None
+        return nobody
     last = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
     if last is None:
-        return None
+        return nobody
     root = last.sent.root
     if root.lemma_.lower() not in lexicon.speech_verbs or _in_spans(root.idx, spans):
-        return None
-    return _speaker_of_verb(root, spans, people, lexicon)
+        return nobody
+    return Attribution(_speaker_of_verb(root, spans, people, lexicon), root, False)
 
 
 def _attribute(doc: Doc, span: QuotedSpan, sentences: list[Span], spans: list[QuotedSpan], people: People,
