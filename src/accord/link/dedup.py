@@ -1,22 +1,51 @@
-"""Near-duplicate documents: MinHash LSH (datasketch) over word shingles.
+"""Near-duplicate documents: MinHash LSH (datasketch) for candidates, exact set overlap to confirm.
 
 A republished copy with a new headline, a trimmed copy and a light paraphrase
-share most of their word 3-grams or, for paraphrases, most of their content
-words; either similarity above its threshold makes a duplicate. The earliest
-document (by publication date, then id) of a group is the original.
+of one article must be caught; two reports of the same happening by different
+outlets must not. LSH over two signatures finds candidates without comparing
+all pairs:
+
+- word 3-gram shingles catch verbatim copies and trims;
+- content-word sets (stopwords dropped) survive synonym swaps and reordering.
+
+A candidate is confirmed by containment (overlap divided by the smaller set),
+because a trimmed copy holds only part of its original: Jaccard would punish it
+for its length. The earliest document (by publication date, then id) of a
+group is the original; undated documents come after dated ones.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 128
-SHINGLE_THRESHOLD = 0.5
+CANDIDATE_THRESHOLD = 0.3  # LSH Jaccard threshold: loose, containment decides
+SHINGLE_CONTAINMENT = 0.5
+CONTENT_CONTAINMENT = 0.8
+MIN_WORDS = 20
 _WORD = re.compile(r"[a-z0-9]+")
+
+# Function words carry no sign of copying; everyone writes "the", "said", "that".
+STOPWORDS = frozenset(
+    """a about after again against all also an and any are as at be because been before being between both but by
+    can could did do does during each few for from further had has have having he her here hers him his how i if in
+    into is it its itself just more most no nor not of off on once only or other our out over own s same she should
+    so some such than that the their them then there these they this those through to too under until up very was
+    we were what when where which while who whom why will with would you your said says say told according""".split()
+)
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    shingles: frozenset[str]
+    content: frozenset[str]
+    shingle_hash: MinHash
+    content_hash: MinHash
 
 
 def words(text: str) -> list[str]:
@@ -33,25 +62,52 @@ def shingles(tokens: list[str], n: int = 3) -> set[str]:
     return {" ".join(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1))}
 
 
+def content_words(tokens: list[str]) -> set[str]:
+    return {t for t in tokens if t not in STOPWORDS and len(t) > 2}
+
+
+def fingerprint(text: str) -> Fingerprint | None:
+    """The two signatures of a text, or None for a text too short to judge."""
+    tokens = words(text or "")
+    if len(tokens) < MIN_WORDS:
+        return None
+    grams, content = frozenset(shingles(tokens)), frozenset(content_words(tokens))
+    return Fingerprint(grams, content, minhash(grams), minhash(content))
+
+
+def containment(a: frozenset[str], b: frozenset[str]) -> float:
+    smaller = min(len(a), len(b))
+    return len(a & b) / smaller if smaller else 0.0
+
+
+def is_near_duplicate(a: Fingerprint, b: Fingerprint) -> bool:
+    return (containment(a.shingles, b.shingles) >= SHINGLE_CONTAINMENT
+            or containment(a.content, b.content) >= CONTENT_CONTAINMENT)
+
+
 def _order_key(doc: dict[str, Any]) -> tuple[str, str]:
     return (doc.get("published") or "9999", doc["id"])
 
 
-def find_duplicates(docs: list[dict[str, Any]], threshold: float = SHINGLE_THRESHOLD) -> dict[str, str]:
+def find_duplicates(docs: list[dict[str, Any]]) -> dict[str, str]:
     """Map each duplicate's id to the id of the earliest document it copies."""
     ordered = sorted(docs, key=_order_key)
-    by_id = {d["id"]: d for d in ordered}
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    by_shingles = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
+    by_content = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
+    prints: dict[str, Fingerprint] = {}
+    rank = {d["id"]: i for i, d in enumerate(ordered)}
     duplicate_of: dict[str, str] = {}
     for doc in ordered:
-        tokens = words(doc["clean_text"] or "")
-        if len(tokens) < 20:
+        current = fingerprint(doc.get("clean_text") or "")
+        if current is None:
             continue
-        signature = minhash(shingles(tokens))
-        earlier = lsh.query(signature)
-        if earlier:
-            original = min(earlier, key=lambda i: _order_key(by_id[i]))
-            duplicate_of[doc["id"]] = duplicate_of.get(original, original)
-        else:
-            lsh.insert(doc["id"], signature)
+        candidates = set(by_shingles.query(current.shingle_hash)) | set(by_content.query(current.content_hash))
+        confirmed = [c for c in candidates if is_near_duplicate(current, prints[c])]
+        if confirmed:
+            original = min(confirmed, key=rank.__getitem__)
+            duplicate_of[doc["id"]] = original  # originals are never duplicates: only they are indexed
+            continue
+        prints[doc["id"]] = current
+        by_shingles.insert(doc["id"], current.shingle_hash)
+        by_content.insert(doc["id"], current.content_hash)
     return duplicate_of

@@ -1,0 +1,87 @@
+"""Near-duplicate detection on hand-written articles: copies, trims and paraphrases are caught,
+different reports of the same happening are not."""
+
+from __future__ import annotations
+
+from accord.link.dedup import containment, find_duplicates
+
+ARTICLE = (
+    "Negotiators from both delegations met in the coastal city on Monday and agreed to extend the truce by "
+    "another fortnight, officials said. The extension covers the northern districts, where shelling had "
+    "damaged the water plant and two schools last month. Under the arrangement, observers from the regional "
+    "body will patrol the front line and report violations to a joint committee every morning. The committee "
+    "will meet in the old customs house, which both sides consider neutral ground. Aid convoys carrying flour "
+    "and medicine are expected to cross the bridge on Wednesday, the relief agency said in a statement. "
+    "Local residents welcomed the news but said they had heard such promises before."
+)
+SAME_HAPPENING_OTHER_WRITER = (
+    "A two-week extension of the truce was agreed on Monday after talks in the coastal city, according to a "
+    "spokesperson for the mediators. Monitors will watch the front line in the north and a joint committee "
+    "will hear complaints. Families who fled the shelling say they are not yet ready to return home, and the "
+    "relief agency hopes to send food across the river later this week if the guns stay silent."
+)
+
+
+def doc(doc_id: str, text: str, published: str | None = "2020-03-02", title: str = "Truce extended") -> dict:
+    return {"id": doc_id, "title": title, "clean_text": text, "published": published, "language": "en"}
+
+
+def test_republished_copy_with_new_headline_is_a_duplicate_of_the_earlier():
+    docs = [doc("copy", ARTICLE, "2020-03-03", title="Ceasefire gets two more weeks"), doc("first", ARTICLE)]
+    assert find_duplicates(docs) == {"copy": "first"}
+
+
+def test_trimmed_copy_is_a_duplicate():
+    trimmed = ARTICLE[: int(len(ARTICLE) * 0.6)]
+    assert find_duplicates([doc("orig", ARTICLE), doc("short", trimmed, "2020-03-04")]) == {"short": "orig"}
+
+
+def test_paraphrased_copy_is_a_duplicate():
+    paraphrase = (ARTICLE.replace("said", "stated").replace("agreed", "decided").replace("meet", "convene")
+                  .replace("expected", "anticipated").replace("Local residents", "Residents")
+                  .replace(" Under the arrangement, observers", " Observers"))
+    assert find_duplicates([doc("orig", ARTICLE), doc("para", paraphrase, "2020-03-04")]) == {"para": "orig"}
+
+
+def test_other_report_of_the_same_happening_is_not_a_duplicate():
+    assert find_duplicates([doc("a", ARTICLE), doc("b", SAME_HAPPENING_OTHER_WRITER)]) == {}
+
+
+def test_undated_copy_points_to_the_dated_original():
+    assert find_duplicates([doc("a-undated", ARTICLE, None), doc("z-dated", ARTICLE)]) == {"a-undated": "z-dated"}
+
+
+def test_copies_of_copies_point_to_the_first_original():
+    docs = [doc("c", ARTICLE, "2020-03-05"), doc("b", ARTICLE, "2020-03-04"), doc("a", ARTICLE, "2020-03-03")]
+    assert find_duplicates(docs) == {"b": "a", "c": "a"}
+
+
+def test_very_short_texts_are_never_duplicates():
+    assert find_duplicates([doc("a", "Talks resume on Monday."), doc("b", "Talks resume on Monday.")]) == {}
+
+
+def test_containment_measures_overlap_against_the_smaller_set():
+    assert containment(frozenset("ab"), frozenset("abcd")) == 1.0
+    assert containment(frozenset(), frozenset("ab")) == 0.0
+
+
+def test_no_two_real_corpus_articles_are_flagged_as_duplicates(corpus_articles):
+    from accord.ingest.clean import clean
+
+    docs = [doc(doc_id, clean(a["text"], a.get("title")).text, a.get("published"), a.get("title") or "")
+            for doc_id, a in corpus_articles.items()]
+    assert find_duplicates(docs) == {}
+
+
+def test_corpus_article_and_its_trimmed_copy_are_caught(corpus_articles):
+    from accord.ingest.clean import clean
+
+    docs = []
+    for doc_id, article in corpus_articles.items():
+        text = clean(article["text"], article.get("title")).text
+        docs.append(doc(doc_id, text, article.get("published")))
+        if len(text.split()) >= 100:
+            docs.append(doc(f"{doc_id}~trim", text[: int(len(text) * 0.7)], None))
+    duplicate_of = find_duplicates(docs)
+    trims = [d["id"] for d in docs if d["id"].endswith("~trim")]
+    assert {t: duplicate_of.get(t) for t in trims} == {t: t.removesuffix("~trim") for t in trims}
