@@ -249,13 +249,29 @@ def _measure(sentence: Span, mention: NumberMention) -> str | None:
     """A short noun phrase: the counted noun with its modifiers, plus what happened to it ("people killed")."""
     noun = _counted_noun(sentence, mention)
     span = _tokens(sentence, mention)
-    outcome = _outcome(noun if noun is not None else (span.root if span is not None else None))
+    if noun is None and span is not None and span.root.dep_ in ("dobj", "attr") and \
+            span.root.head.lemma_.lower() in lexicon().lower_bound_verbs | {"reach", "hit", "stand", "rise", "climb"}:
+        noun = next((c for c in span.root.head.children if c.dep_ == "nsubj"), None)  # "the toll exceeded 100"
+    outcome = _outcome(noun if noun is not None else (span.root if span is not None else None)) or \
+        _predicate_outcome(span)
     if noun is None:
         return f"people {outcome}" if outcome else None
     modifiers = [t for t in noun.lefts if t.dep_ in ("amod", "compound") and not t.like_num]
-    words = [t.text for t in modifiers if t.i > (span[-1].i if span is not None else -1)] + [noun.text]
+    inside = range(span.start, span.end) if span is not None else range(0)
+    words = [t.text for t in modifiers if t.i not in inside] + [noun.text]
     phrase = " ".join(words)
     return f"{phrase} {outcome}" if outcome else phrase
+
+
+def _predicate_outcome(span: Span | None) -> str | None:
+    """"claimed 190 were dead": the outcome stated right after a bare number."""
+    if span is None or span.end >= len(span.doc) or span.doc[span.end].lemma_ != "be":
+        return None
+    outcomes = claim_lexicon().outcome_verbs
+    for child in span.doc[span.end].children:
+        if child.dep_ in ("acomp", "attr") and (child.lemma_.lower() in outcomes or child.lower_ == "dead"):
+            return outcomes.get(child.lemma_.lower(), child.lower_)
+    return None
 
 
 def _outcome(token: Token | None) -> str | None:
@@ -267,6 +283,11 @@ def _outcome(token: Token | None) -> str | None:
             return outcomes[candidate.lemma_.lower()]
         if candidate.lower_ in ("dead", "killed", "wounded", "injured"):
             return candidate.lower_
+        if token.dep_ in ("nsubj", "nsubjpass") and candidate is token.head:
+            # "190 were dead": the outcome is the complement of the number's own clause
+            complements = [c for c in candidate.children if c.dep_ in ("acomp", "attr", "oprd")]
+            if complements and complements[0].lemma_.lower() in outcomes | {"dead": "dead"}.keys():
+                return outcomes.get(complements[0].lemma_.lower(), complements[0].lower_)
     for child in token.children:
         if child.dep_ in ("acl", "relcl", "amod") and child.lemma_.lower() in outcomes:
             return outcomes[child.lemma_.lower()]
@@ -390,8 +411,8 @@ def _name_of(token: Token) -> str | None:
         if persons:
             names.append(persons[-1].text)
             continue
-        words = [t for t in phrase if t.dep_ not in ("det", "poss", "punct", "cc", "prep", "pobj")
-                 and not (t.i < member.i and t.dep_ == "appos")]
+        words = [t for t in phrase if t.i == member.i or (t.dep_ not in ("det", "poss", "punct", "cc", "prep", "pobj")
+                                                          and t.dep_ != "appos")]
         text = _without_article(" ".join(t.text for t in words if t.i <= member.i))
         if text:
             names.append(text)
