@@ -143,3 +143,25 @@ def test_transcript_speech_is_not_a_quote_but_quotes_inside_it_are(quotes_of):
     quotes = quotes_of(text)
     assert all(q.direct for q in quotes)
     assert [q.text for q in quotes] == ["reckless,"]
+
+
+def test_quote_paragraph_after_an_attributing_sentence_takes_its_speaker_and_day(quotes_of):
+    text = ("On Thursday, Prime Minister Lena Varga accused the rebels of breaking the truce.\n\n"
+            "\u201cThey fired on our positions twice in one night and we will answer.\u201d")
+    (quote,) = only(quotes_of(text))
+    assert quote.speaker == "Lena Varga"
+    assert quote.said_on == "2020-03-05"
+
+
+def test_unnamed_speaker_named_in_the_next_sentence_is_that_person(quotes_of):
+    text = ('The shelling was "deeply worrying," a senior army commander said on Friday.\n\n'
+            "General Tomas Brandt, who leads the northern corps, spoke to reporters at the airbase.")
+    (quote,) = only(quotes_of(text))
+    assert quote.speaker == "Tomas Brandt"
+    assert quote.said_on == "2020-03-06"
+
+
+def test_role_in_apposition_marks_the_name_as_a_person(quotes_of):
+    text = 'Karim Nadiri, spokesman for the ministry, said "the border crossing stays closed for now."'
+    quotes = quotes_of(text)
+    assert quotes and all(q.speaker == "Karim Nadiri" for q in quotes)

@@ -1,6 +1,7 @@
 """Quote extraction on the gold-annotated shared corpus must not fall below what it reached.
 
-Reached on 16 gold articles (see the quotes area report); the floors leave a small margin.
+Reached on the 16 gold articles: direct F1 0.982, all F1 0.927, end-to-end F1 0.891,
+speaker accuracy 0.961, said_on accuracy 0.889. The floors leave a small margin.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from conftest import GOLD
 FLOORS = {
     "quotes_direct_f1": 0.96,
     "quotes_all_f1": 0.90,
-    "quotes_end_to_end_f1": 0.84,
-    "speaker_acc": 0.91,
-    "said_on_acc": 0.74,
+    "quotes_end_to_end_f1": 0.86,
+    "speaker_acc": 0.93,
+    "said_on_acc": 0.85,
 }
 
 

@@ -26,6 +26,7 @@ from accord.extract.speakers import (
     Lexicon,
     People,
     Speaker,
+    group_name,
     load_lexicon,
     noun_phrase,
     split_title,
@@ -270,7 +271,7 @@ def resolve_speaker(token: Token, people: People, lexicon: Lexicon) -> Speaker |
         if carried is not None:
             return carried
     ent = _entity_of(token)
-    if ent is not None and ent.label_ == "PERSON" and ent.root.tag_ != "NNPS":  # "Houthis" is a group
+    if ent is not None and ent.label_ == "PERSON" and not group_name(ent):
         name, title = split_title(ent.text, lexicon.titles)
         if name:
             canonical = people.canonical(name)
@@ -286,6 +287,11 @@ def resolve_speaker(token: Token, people: People, lexicon: Lexicon) -> Speaker |
     titled = _titled_name(token, lexicon)
     if titled is not None:
         return Speaker(people.canonical(titled), noun_phrase(token).removesuffix(titled).strip() or None)
+    role = next((c for c in token.children if c.dep_ == "appos" and c.lower_ in lexicon.titles), None)
+    if role is not None and token.pos_ == "PROPN" and (ent is None or ent.label_ != "GPE"):
+        # "Sediq Sediqqui, spokesman for the president": a role in apposition makes the name a person's
+        name, _ = split_title(ent.text if ent is not None else token.text, lexicon.titles)
+        return Speaker(people.canonical(name), noun_phrase(role))
     if ent is not None and ent.label_ in ORG_LABELS:
         return Speaker(None, _strip_article(ent.text))
     if ent is None and token.pos_ == "PROPN" and token.lower_ not in lexicon.titles:

@@ -76,7 +76,8 @@ class People:
         self.lexicon = lexicon
         self.mentions: list[PersonMention] = []
         self._full: dict[str, str] = {}
-        surface = [(ent, *split_title(ent.text, lexicon.titles)) for ent in doc.ents if ent.label_ == "PERSON"]
+        surface = [(ent, *split_title(ent.text, lexicon.titles)) for ent in doc.ents
+                   if ent.label_ == "PERSON" and not group_name(ent)]
         for _, name, _ in surface:
             if _plausible_name(name):
                 key = family_key(name)
@@ -137,6 +138,12 @@ class People:
         if speaker.name:
             self.mentions.append(PersonMention(position, speaker.name, speaker.org, True))
             self.mentions.sort(key=lambda m: m.start)
+
+
+def group_name(ent: Span) -> bool:
+    """'the Houthis': a name with an article (or a plural) is a group, not a person."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return ent.root.tag_ == "NNPS" or (before is not None and before.lower_ == "the")
 
 
 def _plausible_name(name: str) -> bool:
