@@ -64,11 +64,11 @@ def test_file_photo_marker_and_wire_credit_are_cut():
     assert paras(clean(raw).text)[0] == "Protesters gather at the site of a blast in the city."
 
 
-def test_caption_printed_twice_is_kept_once():
+def test_caption_printed_twice_keeps_both_copies_without_credits():
     caption = "A convoy passes a market in the north of the country on Monday, officials said. (AP Photo/Jo Bloggs)"
     cleaned = clean(f"{caption}\n\n{caption}\n\n{BODY}")
-    assert paras(cleaned.text) == ["A convoy passes a market in the north of the country on Monday, officials said.",
-                                   *paras(BODY)]
+    kept = "A convoy passes a market in the north of the country on Monday, officials said."
+    assert paras(cleaned.text) == [kept, kept, *paras(BODY)]
 
 
 def test_drops_embedded_media_caption_widgets():

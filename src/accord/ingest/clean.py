@@ -171,18 +171,6 @@ def strip_photo_credit(paragraph: str, rules: BoilerplateRules) -> str:
     return paragraph
 
 
-def drop_repeats(paras: list[str], min_words: int = 8) -> list[str]:
-    """Drop a long paragraph seen before in the same article (a lead-photo caption printed twice)."""
-    seen: set[str] = set()
-    out = []
-    for para in paras:
-        if len(para.split()) >= min_words and para in seen:
-            continue
-        seen.add(para)
-        out.append(para)
-    return out
-
-
 def is_shouted_teaser(paragraph: str) -> bool:
     """An all-capitals line of five words or more: a link to another story ("VETERANS REACT TO ...")."""
     letters = [c for c in paragraph if c.isalpha()]
@@ -263,6 +251,7 @@ def clean(raw: str, title: str | None = None) -> Cleaned:
     blocks, header = _strip_lines(_blocks(normalise(raw)), title, rules)
     paras = [" ".join(block) for block in blocks]
     paras = [strip_photo_credit(p, rules) for p in paras if not is_shouted_teaser(p)]
-    paras = drop_repeats([p for p in paras if p])
+    # A lead-photo caption printed twice stays twice: the gold annotates each printed copy.
+    paras = [p for p in paras if p]
     paras = _drop_byline_block(paras, rules)
     return Cleaned(text="\n\n".join(paras), title=title or header.title, published=_pick_date(header.dates))
