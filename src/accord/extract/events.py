@@ -46,7 +46,7 @@ HAPPENING_VERBS = {"hold", "resume", "begin", "start", "launch", "open", "contin
                    "join", "conduct", "host", "return", "restart", "chair", "lead", "take", "wrap", "break",
                    "collapse", "stall", "schedule", "plan", "set", "go"}
 # Types whose nominal triggers are only the topic when another trigger governs them.
-ABSORBABLE_TYPES = {"CONSULT", "AGREE", "SUPPORT", "RETREAT"}
+ABSORBABLE_TYPES = {"CONSULT", "AGREE", "SUPPORT"}
 SPEECH_VERBS = {"say", "tell", "tweet", "claim", "announce", "add", "state", "write", "report", "note", "insist",
                 "accord", "declare", "confirm", "deny"}
 

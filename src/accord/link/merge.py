@@ -88,7 +88,7 @@ def _event_row(group: list[dict[str, Any]]) -> dict[str, Any]:
     row: dict[str, Any] = {"id": _event_id(first)}
     for name in EVENT_FIELDS:
         row[name] = first.get(name)
-        if row[name] is None:
+        if row[name] is None and name not in ("mode", "detail"):  # a mode belongs to its own report
             row[name] = next((m.get(name) for m in group if m.get(name) is not None), None)
     row["date"], row["date_precision"] = best_dated.get("date"), best_dated.get("date_precision")
     row["planned"] = bool(first.get("planned"))
