@@ -100,13 +100,20 @@ def ingest(
 def export(
     db: str = DbOption,
     out_dir: Path = typer.Option(Path("out"), "--out", help="Folder to write the tables to."),
-    fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv or parquet."),
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv, parquet, or acled-csv (events only)."),
 ) -> None:
     """Write every table of the export contract (documents, quotes, claims, events, contests, provisions).
 
     Example:  accord export --db accord.duckdb --out out/ --format jsonl
     """
     from accord.export import export as run_export
+
+    if fmt == "acled-csv":
+        from accord.export_acled import export_acled
+
+        path, rows = export_acled(db, out_dir)
+        out.print(f"{rows:6d}  {path}")
+        return
 
     def notice(table: str, stage: str) -> None:
         err.print(f"note: {table} is empty: {stage} has produced no rows yet")
@@ -118,6 +125,25 @@ def export(
         raise typer.Exit(code=2) from e
     for table in tables:
         out.print(f"{table.rows:6d}  {table.path}")
+
+
+@app.command()
+def events(
+    db: str = DbOption,
+    event_type: str = typer.Option(None, "--type", help="Only this PLOVER type, e.g. ASSAULT."),
+) -> None:
+    """List the merged events: date, PLOVER type and mode, actors, place, fatalities, reporting documents.
+
+    Example:  accord events --db accord.duckdb --type ASSAULT
+    """
+    from accord.report.events import events_table, list_events
+
+    try:
+        rows = list_events(db, event_type)
+    except ValueError as e:
+        err.print(f"error: {e}")
+        raise typer.Exit(code=2) from e
+    out.print(events_table(rows))
 
 
 @app.command()
