@@ -320,7 +320,7 @@ def date_of(token: Token, sentence: Span, published: str | None, tense: str | No
             ranked.append((0, abs(ent.start - token.i), ent))
         elif _clause_of(ent.root) == clause:
             ranked.append((1, abs(ent.start - token.i), ent))
-        else:
+        elif _clause_of(ent.root).dep_ == "ROOT":
             # Often the date sits on the reporting verb ("said Saturday he cancelled"): same day.
             ranked.append((2, abs(ent.start - token.i), ent))
     for _, _, ent in sorted(ranked, key=lambda r: (r[0], r[1])):
@@ -441,7 +441,10 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
     context = document_countries(doc)
     anchor = None if published else latest_explicit_date(doc)
     found: list[EventMention] = []
+    anaphoric: list[bool] = []
     for sentence in doc.sents:
+        if not any(t.pos_ in ("VERB", "AUX") for t in sentence):
+            continue  # a subheading ("Troop withdrawal") names a topic, it reports nothing
         triggers = []
         for token in sentence:
             rule = matching_rule(token, rules)
@@ -456,7 +459,18 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
             mention = _mention(token, rule, sentence, mentions, context, published, doc._.doc_id, anchor)
             if mention is not None:
                 found.append(mention)
-    return dedupe(found)
+                anaphoric.append(is_back_reference(token))
+    return dedupe(found, anaphoric)
+
+
+def is_back_reference(token: Token) -> bool:
+    """"the attack", "the airstrike", "Saturday's agreement": a noun that points back to a happening already
+    reported, not a new one (it has a definite or possessive determiner and no date of its own)."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
+    has_own_date = any(c.ent_type_ == "DATE" for c in token.subtree)
+    return bool(determiners & {"the", "this", "that", "its"}) and not has_own_date
 
 
 def latest_explicit_date(doc: Doc) -> str | None:
@@ -580,17 +594,23 @@ def _fill(kept: EventMention, other: EventMention) -> EventMention:
     return replace(kept, **updates) if updates else kept
 
 
-def dedupe(mentions: list[EventMention]) -> list[EventMention]:
-    """One mention per happening within a document (the first report, completed by later ones)."""
+def dedupe(mentions: list[EventMention], back_references: list[bool] | None = None) -> list[EventMention]:
+    """One mention per happening within a document (the first report, completed by later ones).
+
+    A back reference ("the attack") joins the latest earlier report of its type whatever its actors.
+    """
+    back_references = back_references or [False] * len(mentions)
     kept: list[EventMention] = []
-    for mention in mentions:
+    for mention, is_back in zip(mentions, back_references, strict=True):
         row = _row(mention)
-        for index, existing in enumerate(kept):
-            if same_happening(_row(existing), row):
-                kept[index] = _fill(existing, mention)
-                break
-        else:
+        same_type = [i for i, existing in enumerate(kept) if existing.type == mention.type]
+        target = next((i for i in same_type if same_happening(_row(kept[i]), row)), None)
+        if target is None and is_back and same_type:
+            target = same_type[-1]
+        if target is None:
             kept.append(mention)
+        else:
+            kept[target] = _fill(kept[target], mention)
     return kept
 
 
