@@ -247,3 +247,24 @@ def test_cli_rerun_of_failed_run_stores_nothing_twice(tmp_path, good_file):
     assert result.exit_code == 0, result.output
     assert "1 stored" in result.output and "1 unchanged" in result.output
     assert stored_ids(Path(db)) == ["good", "later"]
+
+
+def test_html_page_without_article_text_is_rejected(tmp_path, good_file):
+    page = tmp_path / "empty-page.html"
+    page.write_text("<html><head></head><body><div></div></body></html>", encoding="utf-8")
+    report = api.ingest([page, good_file], tmp_path / "t.duckdb")
+    only_error_for(report, str(page))
+    assert stored_ids(tmp_path / "t.duckdb") == ["good"]
+
+
+def test_html_parser_crash_becomes_a_rejection(tmp_path, monkeypatch):
+    import trafilatura
+
+    def explode(*args, **kwargs):
+        raise ValueError("parser blew up")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", explode)
+    page = tmp_path / "weird.html"
+    page.write_text("<html><body><p>Some words here.</p></body></html>", encoding="utf-8")
+    results = list(read_all([page]))
+    assert len(results) == 1 and "cannot parse" in str(results[0]) and str(page) in str(results[0])

@@ -9,9 +9,12 @@ from accord.models import Article
 
 
 def article_from_html(html: str, doc_id: str, origin: str) -> Article:
-    extracted = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
-    )
+    try:
+        extracted = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+        )
+    except Exception as err:  # noqa: BLE001 — a page lxml cannot parse must not stop the run
+        raise InputError(origin, f"cannot parse the HTML page ({type(err).__name__})") from err
     text = getattr(extracted, "text", None) if extracted is not None else None
     if not text or not text.strip():
         raise InputError(origin, "no article text found in the HTML page")
