@@ -252,6 +252,8 @@ def _measure(sentence: Span, mention: NumberMention) -> str | None:
     if noun is None and span is not None and span.root.dep_ in ("dobj", "attr") and \
             span.root.head.lemma_.lower() in lexicon().lower_bound_verbs | {"reach", "hit", "stand", "rise", "climb"}:
         noun = next((c for c in span.root.head.children if c.dep_ == "nsubj"), None)  # "the toll exceeded 100"
+    if noun is None and span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ == "to":
+        noun = _number_of(span.root.head.head)  # "bringing the number of troops killed to 16"
     outcome = _outcome(noun if noun is not None else (span.root if span is not None else None)) or \
         _predicate_outcome(span)
     if noun is None:
@@ -261,6 +263,15 @@ def _measure(sentence: Span, mention: NumberMention) -> str | None:
     words = [t.text for t in modifiers if t.i not in inside] + [noun.text]
     phrase = " ".join(words)
     return f"{phrase} {outcome}" if outcome else phrase
+
+
+def _number_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lower_ in ("number", "toll", "total", "tally", "count"):
+            for prep in child.children:
+                if prep.lower_ == "of":
+                    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _predicate_outcome(span: Span | None) -> str | None:

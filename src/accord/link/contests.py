@@ -226,7 +226,13 @@ def _distinct_sources(a: _Entry, b: _Entry) -> bool:
 def _contest(kind: str, actor: str, place: str, cluster: list[_Entry]) -> dict[str, Any] | None:
     if len(cluster) < 2:
         return None
-    # Without a place, counts from different articles may be about different happenings.
+    stock = kind in measure_lexicon().stock_kinds
+    if stock and not actor:
+        return None  # "troops" with no side named: nothing says two figures count the same force
+    # Without a place, counts from different articles may be about different happenings; within one
+    # article a standing count (troop levels) often moves over time, so only happenings compare there.
+    if not place and stock:
+        return None
     pair = _disagreeing_pair(cluster, same_doc_only=not place)
     if pair is None:
         return None
