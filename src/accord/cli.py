@@ -184,6 +184,24 @@ def show(
     out.print(doc["raw_text"] if raw and not clean else doc["clean_text"], highlight=False, markup=False)
 
 
+@app.command()
+def contests(db: str = DbOption) -> None:
+    """Contested figures: claims that count the same thing over the same span but disagree, side by side.
+
+    Example:  accord contests --db accord.duckdb
+    """
+    from accord.report.contests import contest_tables, load_contests
+
+    rows = load_contests(db)
+    if not rows:
+        out.print("no contested figures found")
+        return
+    for table in contest_tables(rows):
+        out.print(table)
+        out.print()
+    out.print(f"{len(rows)} contested figure(s)")
+
+
 @app.command(name="eval")
 def evaluate_command(
     db: str = DbOption,
