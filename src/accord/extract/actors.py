@@ -100,6 +100,6 @@ def actor_in_span(span: Span, mentions: list[ActorMention]) -> str | None:
         if mention.start >= span.start and mention.end <= span.end:
             return mention.actor.name
     for ent in span.ents:
-        if ent.label_ in ACTOR_LABELS:
+        if ent.label_ in ACTOR_LABELS and not (ent.text.isupper() and len(ent.text) > 4):  # not a dateline
             return ent.text.removeprefix("the ").strip()
     return None

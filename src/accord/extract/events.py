@@ -318,7 +318,9 @@ def date_of(token: Token, sentence: Span, published: str | None, tense: str | No
     for ent in dates:
         if _in_subtree(ent, token):
             ranked.append((0, abs(ent.start - token.i), ent))
-        elif _clause_of(ent.root) == clause:
+        elif _clause_of(ent.root) == clause or _clause_of(ent.root).head == clause and _clause_of(
+                ent.root).dep_ == "xcomp":
+            # "talks are scheduled to begin on March 10": the date of the controlled verb is the event's.
             ranked.append((1, abs(ent.start - token.i), ent))
         elif _clause_of(ent.root).dep_ == "ROOT":
             # Often the date sits on the reporting verb ("said Saturday he cancelled"): same day.
