@@ -44,7 +44,8 @@ FATALITY_VERBS = {"kill", "die"}
 # Verbs that make a meeting word a happening: "held talks", "talks resumed".
 HAPPENING_VERBS = {"hold", "resume", "begin", "start", "launch", "open", "continue", "conclude", "end", "attend",
                    "join", "conduct", "host", "return", "restart", "chair", "lead", "take", "wrap", "break",
-                   "collapse", "stall", "schedule", "plan", "set", "go"}
+                   "collapse", "stall", "schedule", "plan", "set", "go", "declare", "announce", "observe",
+                   "implement", "order", "complete", "authorize", "witness", "effect", "due"}
 # Types whose nominal triggers are only the topic when another trigger governs them.
 ABSORBABLE_TYPES = {"CONSULT", "AGREE", "SUPPORT"}
 SPEECH_VERBS = {"say", "tell", "tweet", "claim", "announce", "add", "state", "write", "report", "note", "insist",
