@@ -1,7 +1,8 @@
 """Precision and recall of near-duplicate detection and story clustering on the shared corpus.
 
-Dedup: every article of ../shared/corpus gets three constructed copies (re-titled,
-trimmed to its first 60-80 %, machine-paraphrased) plus one trimmed-and-paraphrased;
+Dedup: every article of ../shared/corpus gets constructed copies (re-titled,
+trimmed to its first 60-80 %, machine-paraphrased with 15 % of sentences dropped,
+trimmed and paraphrased, heavily paraphrased with 35 % of sentences dropped);
 the real articles are the negatives (many share a topic and a week). A predicted
 duplicate pair is right when both documents come from the same article.
 
@@ -101,6 +102,7 @@ def variants(doc: dict[str, Any]) -> list[dict[str, Any]]:
         "trimmed": (doc.get("title"), trim(text, key)),
         "paraphrased": (doc.get("title"), paraphrase(text, key)),
         "trimmed+paraphrased": (doc.get("title"), paraphrase(trim(text, key), key + "/t")),
+        "heavy paraphrase": (doc.get("title"), paraphrase(text, key + "/h", drop_share=0.35)),
     }
     return [{**base, "id": f"{key}~{kind}", "kind": kind, "title": title, "clean_text": body}
             for kind, (title, body) in made.items()]
@@ -149,7 +151,7 @@ def evaluate_dedup(originals: list[dict[str, Any]]) -> list[tuple[str, float, fl
     rows = []
     tp, fp, fn = len(predicted & truth), len(predicted - truth), len(truth - predicted)
     rows.append(("all pairs", *pr(tp, fp, fn), len(truth)))
-    for name in ("retitled", "trimmed", "paraphrased", "trimmed+paraphrased"):
+    for name in ("retitled", "trimmed", "paraphrased", "trimmed+paraphrased", "heavy paraphrase"):
         wanted = {p for p in truth if kind[p[0]] == "original" and kind[p[1]] == name
                   or kind[p[1]] == "original" and kind[p[0]] == name}
         found = len(wanted & predicted)
@@ -185,7 +187,7 @@ def main() -> None:
     args = parser.parse_args()
     originals = load_corpus(args.corpus)
 
-    print(f"DEDUP on {len(originals)} real articles + 4 constructed copies of each (>= 40 words)")
+    print(f"DEDUP on {len(originals)} real articles + 5 constructed copies of each (>= 40 words)")
     print(f"{'':32} {'precision':>9} {'recall':>7} {'F1':>6} {'pairs':>6}")
     for name, p, r, f, n in evaluate_dedup(originals):
         print(f"{name:32} {p:9.3f} {r:7.3f} {f:6.3f} {n:6d}".replace("nan", "  -"))

@@ -85,3 +85,10 @@ def test_corpus_article_and_its_trimmed_copy_are_caught(corpus_articles):
     duplicate_of = find_duplicates(docs)
     trims = [d["id"] for d in docs if d["id"].endswith("~trim")]
     assert {t: duplicate_of.get(t) for t in trims} == {t: t.removesuffix("~trim") for t in trims}
+
+
+def test_short_text_whose_words_all_recur_in_a_long_one_is_not_a_duplicate():
+    short = ("Officials said the envoy met the delegations in the coastal city on Monday and discussed the truce, "
+             "the observers, the customs house, the bridge, the aid convoys and the water plant.")
+    long_text = " ".join([ARTICLE, SAME_HAPPENING_OTHER_WRITER] * 3).replace(". ", ". Meanwhile, ")
+    assert find_duplicates([doc("short", short, "2020-03-04"), doc("long", long_text)]) == {}

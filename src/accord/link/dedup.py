@@ -26,7 +26,10 @@ from datasketch import MinHash, MinHashLSH
 NUM_PERM = 128
 CANDIDATE_THRESHOLD = 0.3  # LSH Jaccard threshold: loose, containment decides
 SHINGLE_CONTAINMENT = 0.5
-CONTENT_CONTAINMENT = 0.8
+CONTENT_CONTAINMENT = 0.68
+# Content words are compared only between texts of comparable vocabulary: a short readout's words
+# all occur in a long press briefing. A trimmed copy is caught by its shingles instead.
+MIN_CONTENT_SIZE_RATIO = 0.5
 MIN_WORDS = 20
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -80,9 +83,15 @@ def containment(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / smaller if smaller else 0.0
 
 
+def size_ratio(a: frozenset[str], b: frozenset[str]) -> float:
+    return min(len(a), len(b)) / max(len(a), len(b), 1)
+
+
 def is_near_duplicate(a: Fingerprint, b: Fingerprint) -> bool:
-    return (containment(a.shingles, b.shingles) >= SHINGLE_CONTAINMENT
-            or containment(a.content, b.content) >= CONTENT_CONTAINMENT)
+    if containment(a.shingles, b.shingles) >= SHINGLE_CONTAINMENT:
+        return True
+    return (size_ratio(a.content, b.content) >= MIN_CONTENT_SIZE_RATIO
+            and containment(a.content, b.content) >= CONTENT_CONTAINMENT)
 
 
 def _order_key(doc: dict[str, Any]) -> tuple[str, str]:
