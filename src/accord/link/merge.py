@@ -91,6 +91,8 @@ def _event_row(group: list[dict[str, Any]]) -> dict[str, Any]:
         if row[name] is None and name not in ("mode", "detail"):  # a mode belongs to its own report
             row[name] = next((m.get(name) for m in group if m.get(name) is not None), None)
     row["date"], row["date_precision"] = best_dated.get("date"), best_dated.get("date_precision")
+    if row["actor2"] == row["actor1"]:
+        row["actor2"] = None  # filled from a report that named the same actor in the other role
     row["planned"] = bool(first.get("planned"))
     row["docs"] = sorted({m["doc"] for m in group})
     row["text"] = first.get("text")
