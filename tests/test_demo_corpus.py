@@ -124,7 +124,6 @@ def test_republished_copy_points_to_its_original(demo_run):
     assert docs[original]["duplicate_of"] is None
 
 
-@pytest.mark.xfail(strict=False, reason="paraphrase detection in link/dedup.py is still being built")
 def test_machine_paraphrase_points_to_its_original(demo_run):
     docs = demo_run.docs
     paraphrase, original = PARAPHRASED
@@ -162,7 +161,6 @@ def test_feed_article_without_metadata_date_gets_it_from_its_published_line(demo
     assert docs[DATED_ONLY_IN_TEXT]["published"] == stated.isoformat()
 
 
-@pytest.mark.xfail(strict=False, reason="claim periods and contest grouping are still being built")
 def test_disputed_weekly_attack_count_becomes_a_contest(demo_run):
     contested_values = [{claim["value"] for claim in row["claims"]} for row in demo_run.contests]
     assert any(CONTESTED_ATTACK_COUNTS <= values for values in contested_values)
