@@ -248,6 +248,9 @@ def demo(
 
     Example:  accord demo
     """
+    from accord.report.contests import contest_tables, load_contests
+    from accord.report.events import events_table, list_events
+    from accord.report.quotes import find_quotes, quotes_table
     from accord.report.summary import stats_tables
 
     Path(db).unlink(missing_ok=True)
@@ -257,6 +260,12 @@ def demo(
     _export_quietly(db, out_dir)
     for table in stats_tables(db):
         out.print(table)
+    out.print(quotes_table(find_quotes(db, speaker="Esper", limit=4), width=100))
+    for table in contest_tables(load_contests(db)):
+        out.print(table)
+    multi_source = [e for e in list_events(db) if len(e["docs"] or []) > 1]
+    out.print(events_table(multi_source[:8]))
+    out.print(f"Explore further: accord quotes --db {db} · accord events --db {db} · accord contests --db {db}")
 
 
 def _export_quietly(db: str, out_dir: Path) -> None:
