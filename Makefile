@@ -23,6 +23,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/dedup_eval.py
 
 eval: $(STAMP)
 	$(BIN)/accord ingest ../shared/corpus/articles.jsonl --db eval.duckdb
