@@ -85,3 +85,15 @@ def test_undated_past_report_gets_the_publication_month(events_of):
     events = events_of("Taliban fighters attacked a convoy in Ghazni.", published="2019-09-08")
     assault = next(e for e in events if e.type == "ASSAULT")
     assert (assault.date, assault.date_precision) == ("2019-09", "month")
+
+
+def test_present_perfect_report_gets_the_publication_month(events_of):
+    events = events_of("The Taliban have attacked a convoy in Ghazni.", published="2019-09-08")
+    assault = next(e for e in events if e.type == "ASSAULT")
+    assert (assault.date, assault.date_precision) == ("2019-09", "month")
+
+
+def test_past_perfect_report_gets_no_publication_month(events_of):
+    events = events_of("The Taliban had attacked a convoy in Ghazni.", published="2019-09-08")
+    assault = next(e for e in events if e.type == "ASSAULT")
+    assert assault.date is None

@@ -29,6 +29,10 @@ TABLE: list[tuple[str, str | None, str | None, tuple[str, str, str] | None]] = [
     ("March 10", JAN, "future", ("2021-03-10", "2021-03-10", "day")),
     ("January 5", WED, "future", ("2021-01-05", "2021-01-05", "day")),
     ("March 10", None, None, None),
+    # a year-less date close to publication across New Year belongs to the neighbouring year
+    ("December 27th", "2020-01-05", None, ("2019-12-27", "2019-12-27", "day")),
+    ("January 3", "2019-12-20", None, ("2020-01-03", "2020-01-03", "day")),
+    ("July 1", "2020-01-05", None, ("2020-07-01", "2020-07-01", "day")),
     ("September 2019", None, None, ("2019-09-01", "2019-09-30", "month")),
     ("in August 2018", WED, None, ("2018-08-01", "2018-08-31", "month")),
     ("in May", WED, None, ("2020-05-01", "2020-05-31", "month")),

@@ -330,7 +330,21 @@ def date_of(token: Token, sentence: Span, published: str | None, tense: str | No
         value = resolve(ent.text, published, tense)
         if value is not None:
             return as_point(value)
-    return recent_report_date(token, published, tense)
+    return recent_report_date(token, published, "past" if reports_recent(token, tense) else tense)
+
+
+def reports_recent(token: Token, tense: str | None) -> bool:
+    """A present-perfect or present-progressive report ("has condemned", "are working to evacuate") tells
+    of what is happening around publication, as a simple past report does; "had agreed" does not."""
+    if tense is not None:
+        return False
+    verb = governing_verb(token)
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    present_perfect = verb.tag_ == "VBN" and any(
+        a.lemma_.lower() == "have" and a.tag_ in ("VBP", "VBZ") for a in auxiliaries)
+    progressive = verb.tag_ == "VBG" and any(a.lemma_.lower() == "be" and a.tag_ in ("VBP", "VBZ")
+                                             for a in auxiliaries)
+    return present_perfect or progressive
 
 
 def recent_report_date(token: Token, published: str | None, tense: str | None) -> tuple[str | None, str | None]:
@@ -536,7 +550,8 @@ def _mention(token: Token, rule: TriggerRule, sentence: Span, mentions: list[Act
     planned = is_planned(token, None, published)
     date, precision = date_of(token, sentence, published, tense_of(token, planned))
     if date is None and published is None and anchor is not None:
-        date, precision = recent_report_date(token, anchor, tense_of(token, planned))
+        tense = tense_of(token, planned)
+        date, precision = recent_report_date(token, anchor, "past" if reports_recent(token, tense) else tense)
     actor1, actor2 = actors_of(token, mentions, sentence)
     fatalities = fatalities_in(sentence) if rule.type == "ASSAULT" else None
     count = number_of(token) if token.pos_ in ("NOUN", "PROPN") else None

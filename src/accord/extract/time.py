@@ -142,6 +142,10 @@ def _month_number(name: str) -> int:
     return MONTHS.index(name) + 1 if name in MONTHS else _MONTH_ABBREVIATIONS[name]
 
 
+# How close (in days) to publication a year-less date must fall to be read across New Year.
+YEAR_ROLLOVER_DAYS = 92
+
+
 def _year_for(month: int, day: int, anchor: date | None, tense: str | None) -> int | None:
     """The year of a year-less date: the publication year, moved by one when the tense contradicts it."""
     if anchor is None:
@@ -152,6 +156,13 @@ def _year_for(month: int, day: int, anchor: date | None, tense: str | None) -> i
         return year - 1
     if tense == "future" and candidate < anchor:
         return year + 1
+    if tense is None and abs((candidate - anchor).days) > YEAR_ROLLOVER_DAYS * 2:
+        # "December 31" in an early-January report: a year-less date names a day near the publication,
+        # so across New Year it belongs to the neighbouring year.
+        other = year - 1 if candidate > anchor else year + 1
+        nearby = date(other, month, min(day, calendar.monthrange(other, month)[1]))
+        if abs((nearby - anchor).days) <= YEAR_ROLLOVER_DAYS:
+            return other
     return year
 
 
