@@ -165,3 +165,31 @@ def test_role_in_apposition_marks_the_name_as_a_person(quotes_of):
     text = 'Karim Nadiri, spokesman for the ministry, said "the border crossing stays closed for now."'
     quotes = quotes_of(text)
     assert quotes and all(q.speaker == "Karim Nadiri" for q in quotes)
+
+
+def test_the_statement_said_carries_the_day_of_the_statement_mentioned_before(quotes_of):
+    text = ("Late on Thursday, Governor Ada Stein, in a statement released by her office, announced the bridge "
+            "would reopen. The statement also said drivers would pay no toll for a month.")
+    quote = next(q for q in only(quotes_of(text), direct=False) if q.text.startswith("drivers"))
+    assert quote.said_on == "2020-03-05"
+
+
+def test_the_statement_said_stays_undated_when_the_earlier_statement_has_no_day(quotes_of):
+    text = ("Governor Ada Stein, in a statement released by her office, announced the bridge would reopen. "
+            "The statement also said drivers would pay no toll for a month.")
+    quote = next(q for q in only(quotes_of(text), direct=False) if q.text.startswith("drivers"))
+    assert quote.said_on is None
+
+
+def test_undated_article_weekday_is_the_written_date_on_that_weekday(quotes_of):
+    text = ("In a message on Saturday, Mayor Tom Baker said the parade was cancelled.\n\n"
+            "The parade is off this year. \u2014 Tom Baker (@mayortom) March 7, 2020")
+    quote = next(q for q in only(quotes_of(text, published=None), direct=False) if "parade" in q.text)
+    assert quote.said_on == "2020-03-07"
+
+
+def test_undated_article_weekday_stays_null_when_no_written_date_falls_on_it(quotes_of):
+    text = ("In a message on Sunday, Mayor Tom Baker said the parade was cancelled.\n\n"
+            "The parade is off this year. \u2014 Tom Baker (@mayortom) March 7, 2020")
+    quote = next(q for q in only(quotes_of(text, published=None), direct=False) if "parade" in q.text)
+    assert quote.said_on is None

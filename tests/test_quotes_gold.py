@@ -1,7 +1,7 @@
 """Quote extraction on the gold-annotated shared corpus must not fall below what it reached.
 
 Reached on the 16 gold articles: direct F1 0.982, all F1 0.927, end-to-end F1 0.891,
-speaker accuracy 0.961, said_on accuracy 0.889. The floors leave a small margin.
+speaker accuracy 0.961, said_on accuracy 0.927 (51/55). The floors leave a small margin.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ FLOORS = {
     "quotes_all_f1": 0.90,
     "quotes_end_to_end_f1": 0.86,
     "speaker_acc": 0.93,
-    "said_on_acc": 0.85,
+    "said_on_acc": 0.90,
 }
 
 

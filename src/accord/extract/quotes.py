@@ -7,7 +7,9 @@ subject of the nearest speech verb outside the quoted words; pronouns and
 descriptions ("he", "the spokesman") point back to an earlier person, and a
 quote with no attribution of its own continues the previous speaker's words.
 `said_on` comes from the DATE entities of the attribution, resolved against
-the publication date by the shared time module.
+the publication date by the shared time module ("the statement said" takes the
+day of the statement mentioned before; an undated article's weekday, the one full
+date written in it that falls on that weekday).
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ QUOTED_SHARE_MAX = 0.3
 SHORT_QUOTE_WORDS = 4  # shorter quotes need an attribution of their own (else: scare quotes, names)
 _TRANSCRIPT_LABEL = re.compile(r"^(?:[A-Z][A-Z.'’ -]{1,40}|Q):", re.MULTILINE)
 _WORD = re.compile(r"\w+")
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 
 
 @dataclass
@@ -73,6 +76,7 @@ def extract_quotes(doc: Doc, lexicon: Lexicon) -> list[Quote]:
     reported = [] if is_transcript(doc.text) else _reported_speech(doc, spans, people, lexicon)
     quotes = sorted(direct + reported, key=lambda q: (q.start, not q.direct))
     _name_introduced_speakers(doc, quotes, people)
+    _date_the_statement_mentioned_before(doc, quotes)
     return _inherit_said_on(quotes)
 
 
@@ -477,7 +481,31 @@ def _said_on(doc: Doc, sentences: list[Span], spans: list[QuotedSpan], verb: Tok
         value = resolve(ent.text, published)
         if value is not None and value.precision == "day":
             return value.iso
+        if published is None:
+            written = _weekday_of_a_written_date(doc, ent)
+            if written is not None:
+                return written
     return None
+
+
+def _weekday_of_a_written_date(doc: Doc, cue: Span) -> str | None:
+    """Undated article: 'on Saturday' is the one full date written elsewhere in it that falls on a Saturday.
+
+    (An embedded tweet's 'September 7, 2019'.) Two such dates leave the day unknown.
+    """
+    if not _WEEKDAY.search(cue.text):
+        return None
+    matches = set()
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or ent == cue:
+            continue
+        written = resolve(ent.text, None)
+        if written is None or written.precision != "day":
+            continue
+        on_that_weekday = resolve(cue.text, written.iso)
+        if on_that_weekday is not None and on_that_weekday.iso == written.iso:
+            matches.add(written.iso)
+    return matches.pop() if len(matches) == 1 else None
 
 
 def _attached_to(ent: Span, verb: Token) -> bool:
@@ -489,6 +517,32 @@ def _attached_to(ent: Span, verb: Token) -> bool:
         if node == verb:
             return True
     return False
+
+
+def _date_the_statement_mentioned_before(doc: Doc, quotes: list[Quote]) -> None:
+    """'The statement also said ...': the statement last mentioned before, said when that sentence's words were."""
+    for quote in quotes:
+        carrier = _definite_carrier(quote.speaker_org)
+        if quote.said_on or quote.speaker or carrier is None:
+            continue
+        own = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if own is None:
+            continue
+        mention = next((t for t in reversed(doc[:own.sent.start]) if t.lemma_.lower() == carrier), None)
+        if mention is None:
+            continue
+        sentence = mention.sent
+        earlier = [q.said_on for q in quotes
+                   if q.said_on and q.start < sentence.end_char and q.end > sentence.start_char]
+        if earlier:
+            quote.said_on = earlier[0]
+
+
+def _definite_carrier(speaker_org: str | None) -> str | None:
+    words = (speaker_org or "").lower().split()
+    if len(words) == 2 and words[0] == "the" and words[1] in CARRIERS:
+        return words[1]
+    return None
 
 
 def _inherit_said_on(quotes: list[Quote]) -> list[Quote]:
