@@ -427,6 +427,13 @@ def _clause_span(clause: Token) -> tuple[int, int] | None:
     tokens = [t for t in clause.subtree if cut is None or t.i < cut]
     while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
+    return _trimmed_offsets(tokens)
+
+
+def _trimmed_offsets(tokens: list[Token]) -> tuple[int, int] | None:
+    """Character span of a clause without its edge punctuation; None when too short to be a statement."""
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens.pop(0)
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens.pop()
     if len(tokens) < 3:
@@ -443,13 +450,7 @@ def _around_according(token: Token) -> tuple[int, int] | None:
         tokens = [t for t in sent if t.i > last]
     else:  # "..., according to X." or "..., according to X, because ..."
         tokens = [t for t in sent if t.i < first]
-    while tokens and (tokens[0].is_punct or tokens[0].is_space):
-        tokens.pop(0)
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-        tokens.pop()
-    if len(tokens) < 3:
-        return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return _trimmed_offsets(tokens)
 
 
 def _is_reported_content(doc: Doc, content: tuple[int, int] | None, spans: list[QuotedSpan]) -> bool:
