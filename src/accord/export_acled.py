@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import csv
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from accord.data import read_yaml
 from accord.store import Store
 
 ACLED_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -26,8 +24,7 @@ TIME_PRECISION = {"day": 1, "month": 3, "year": 3}
 
 @lru_cache(maxsize=1)
 def acled_mapping() -> dict[str, Any]:
-    text = resources.files("accord.data").joinpath("acled_types.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return read_yaml("acled_types.yaml")
 
 
 def acled_types(plover_type: str, mode: str | None) -> tuple[str, str, str]:

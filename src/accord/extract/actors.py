@@ -9,13 +9,13 @@ actor that the lexicon does not know is kept as the text wrote it, never dropped
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
-import yaml
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
+
+from accord.data import read_yaml
 
 # Entity labels that name an actor when the lexicon does not know it.
 ACTOR_LABELS = ("PERSON", "ORG", "NORP")
@@ -40,8 +40,7 @@ def _is_case_sensitive(alias: str) -> bool:
 
 
 def read_actor_data() -> dict[str, Any]:
-    text = resources.files("accord.data").joinpath("actors.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return read_yaml("actors.yaml")
 
 
 class ActorLexicon:

@@ -14,13 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from accord.data import read_yaml
 from accord.extract.numbers import lexicon, parse_number, qualifier_before, vague_quantity
 from accord.extract.time import duration_of, resolve
 from accord.models import Claim, Quote
@@ -61,7 +60,7 @@ class ClaimLexicon:
 
 @lru_cache(maxsize=1)
 def claim_lexicon() -> ClaimLexicon:
-    raw: dict[str, Any] = yaml.safe_load(resources.files("accord.data").joinpath("claims.yaml").read_text("utf-8"))
+    raw: dict[str, Any] = read_yaml("claims.yaml")
     return ClaimLexicon(
         speech_verbs=frozenset(raw["speech_verbs"]),
         reference_words=frozenset(str(w) for w in raw["reference_words"]),

@@ -14,13 +14,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from importlib import resources
 from typing import Any
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from accord.data import read_yaml
 from accord.extract.actors import ActorLexicon, ActorMention, actor_in_span
 from accord.extract.places import Location, resolve_place
 from accord.extract.time import TimeValue, parse_published, resolve
@@ -73,9 +72,8 @@ def _words(values: list[Any] | None) -> list[str]:
 
 def read_trigger_rules() -> dict[str, list[TriggerRule]]:
     """The trigger lexicon, indexed by lemma (rules for one lemma keep their file order)."""
-    text = resources.files("accord.data").joinpath("event_triggers.yaml").read_text(encoding="utf-8")
     rules: dict[str, list[TriggerRule]] = {}
-    for entry in yaml.safe_load(text)["triggers"]:
+    for entry in read_yaml("event_triggers.yaml")["triggers"]:
         rule = TriggerRule(
             lemma=entry["lemma"], type=entry["type"], mode=entry.get("mode"), detail=entry.get("detail"),
             pos=entry.get("pos"), with_lemmas=frozenset(_words(entry.get("with"))),

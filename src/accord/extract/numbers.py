@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from accord.data import read_yaml
 
 _DIGITS = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?$|^\d*\.\d+$")
 _SPLIT = re.compile(r"[\s\-\u2010-\u2014]+")
@@ -31,7 +30,7 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    raw: dict[str, Any] = yaml.safe_load(resources.files("accord.data").joinpath("numbers.yaml").read_text("utf-8"))
+    raw: dict[str, Any] = read_yaml("numbers.yaml")
     return Lexicon(
         units={k: float(v) for k, v in raw["units"].items()},
         scales={k: float(v) for k, v in raw["scales"].items()},

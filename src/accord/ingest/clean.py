@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import dateparser
-import yaml
+
+from accord.data import read_yaml
 
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
 _QUOTE_MAP = str.maketrans(
@@ -62,7 +62,7 @@ class BoilerplateRules:
 @lru_cache(maxsize=1)
 def boilerplate_rules() -> BoilerplateRules:
     """The patterns of data/boilerplate.yaml, compiled once per process."""
-    data = yaml.safe_load(resources.files("accord").joinpath("data/boilerplate.yaml").read_text(encoding="utf-8"))
+    data = read_yaml("boilerplate.yaml")
 
     def compiled(key: str, flags: int = re.I) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(pattern, flags) for pattern in data.get(key, []))

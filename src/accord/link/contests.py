@@ -19,11 +19,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from accord.data import read_yaml
 from accord.extract.time import parse_published
 
 TOLERANCE = 1.2  # values within 20% of each other are the same figure reported loosely
@@ -43,7 +41,7 @@ class MeasureLexicon:
 
 @lru_cache(maxsize=1)
 def measure_lexicon() -> MeasureLexicon:
-    raw: dict[str, Any] = yaml.safe_load(resources.files("accord.data").joinpath("measures.yaml").read_text("utf-8"))
+    raw: dict[str, Any] = read_yaml("measures.yaml")
     return MeasureLexicon(
         kinds=tuple((k, frozenset(v)) for k, v in raw["kinds"].items()),
         actors=tuple((k, frozenset(v)) for k, v in raw["actors"].items()),
