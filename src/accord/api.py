@@ -6,10 +6,10 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 
 from accord import __version__
+from accord.engines.local import batched
 from accord.errors import InputError
 from accord.ingest.clean import clean
 from accord.ingest.language import detect_language
@@ -77,12 +77,6 @@ def prepare(article: Article, published: str | None = None, source: str | None =
     )
 
 
-def _batched(items: Iterable, size: int) -> Iterator[list]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
 def _extract(docs: list[Document], n_process: int) -> list[Extractions]:
     from accord.nlp import analyse
 
@@ -106,7 +100,7 @@ def ingest(
     report = IngestReport()
     with Store(db) as store:
         pending = _new_or_changed(read_all(paths), store, published, source, report, on_error, on_progress)
-        for batch in _batched(pending, batch_size):
+        for batch in batched(pending, batch_size):
             for doc, extractions in zip(batch, _extract(batch, n_process), strict=True):
                 store.save_document(doc, extractions, EXTRACTOR_VERSION)
                 if doc.language not in (None, "en"):
@@ -156,7 +150,7 @@ def reextract(store: Store, n_process: int = 1) -> int:
 
 def link_corpus(store: Store) -> None:
     """The corpus-level stage: duplicates, stories, merged events, contests, people."""
-    from accord.link import contests, dedup, merge, stories
+    from accord.link import contests, dedup, merge, people, stories
 
     docs = store.rows("SELECT id, title, clean_text, published, language FROM documents ORDER BY id")
     duplicate_of = dedup.find_duplicates(docs)
@@ -165,6 +159,4 @@ def link_corpus(store: Store) -> None:
     store.replace_table("events", merge.merge_events(store.rows("SELECT * FROM event_mentions"), duplicate_of))
     store.replace_table("contests", contests.find_contests(
         store.rows("SELECT * FROM claims"), store.rows("SELECT id, published, duplicate_of FROM documents")))
-    from accord.link.people import link_people
-
-    link_people(store)
+    people.link_people(store)

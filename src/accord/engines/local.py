@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
+from typing import TypeVar
 
 from accord.models import Extractions
 
 Item = tuple[str, str, str | None]
+T = TypeVar("T")
 
 
 def _analyse_chunk(chunk: list[Item]) -> list[Extractions]:
@@ -22,7 +24,8 @@ def _analyse_chunk(chunk: list[Item]) -> list[Extractions]:
     return list(analyse(chunk, n_process=1))
 
 
-def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of `size` items (the last may be shorter), without reading ahead."""
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
@@ -31,5 +34,5 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 def analyse_parallel(items: Iterable[Item], workers: int, chunk_size: int = 8) -> Iterator[Extractions]:
     """Extractions in input order, computed by `workers` processes."""
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for results in pool.map(_analyse_chunk, _chunks(items, chunk_size)):
+        for results in pool.map(_analyse_chunk, batched(items, chunk_size)):
             yield from results
