@@ -12,6 +12,7 @@ same happening within one document are folded into one mention.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -423,9 +424,10 @@ class EventExtractor:
     def __init__(self, nlp: Language):
         self.rules = read_trigger_rules()
         self.actors = ActorLexicon(nlp)
+        self.happenings = read_named_happenings()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.event_mentions = extract_events(doc, self.rules, self.actors)
+        doc._.event_mentions = extract_events(doc, self.rules, self.actors, self.happenings)
         return doc
 
 
@@ -449,7 +451,8 @@ def document_countries(doc: Doc) -> tuple[str, ...]:
     return tuple(name for name, _ in counts.most_common(2))
 
 
-def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: ActorLexicon) -> list[EventMention]:
+def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: ActorLexicon,
+                   happenings: tuple[NamedHappening, ...] = ()) -> list[EventMention]:
     published = doc._.published
     mentions = lexicon.mentions(doc)
     quoted = _quoted_ranges(doc)
@@ -457,6 +460,7 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
     anchor = None if published else latest_explicit_date(doc)
     found: list[EventMention] = []
     anaphoric: list[bool] = []
+    found_named: list[EventMention] = []
     for sentence in doc.sents:
         if not any(t.pos_ in ("VERB", "AUX") for t in sentence):
             continue  # a subheading ("Troop withdrawal") names a topic, it reports nothing
@@ -470,12 +474,19 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
             if not rule.quoted and any(start <= token.idx < end for start, end in quoted):
                 continue
             triggers.append((token, rule))
-        for token, rule in keep_main_triggers(triggers):
+        named = {t.i: h for t, r in triggers if (h := named_happening(t, r, sentence, published, happenings))}
+        # A named happening is its own event beside the sentence's main assault ("bombed in response to 9/11").
+        kept = keep_main_triggers([(t, r) for t, r in triggers if t.i not in named])
+        for token, rule in sorted(kept + [(t, r) for t, r in triggers if t.i in named], key=lambda tr: tr[0].i):
+            if token.i in named:
+                found_named.append(named_mention(named[token.i], sentence, doc._.doc_id))
+                continue
             mention = _mention(token, rule, sentence, mentions, context, published, doc._.doc_id, anchor)
             if mention is not None:
                 found.append(mention)
                 anaphoric.append(is_back_reference(token))
-    return dedupe(found, anaphoric)
+    # A named happening is the same only as another report naming it, never a recent event's repeat.
+    return dedupe(found, anaphoric) + dedupe(found_named)
 
 
 def is_back_reference(token: Token) -> bool:
@@ -498,6 +509,76 @@ def latest_explicit_date(doc: Doc) -> str | None:
             if value is not None and value.precision == "day":
                 days.append(value.start.isoformat())
     return max(days) if days else None
+
+
+@dataclass(frozen=True)
+class NamedHappening:
+    """A well-known happening the press names by its day ("9/11"): see data/named_events.yaml."""
+
+    name: str
+    names: tuple[re.Pattern[str], ...]
+    date: str
+    type: str
+    mode: str | None
+    detail: str | None
+    location: str | None
+    actor1: str | None
+    actor2: str | None
+
+
+def read_named_happenings() -> tuple[NamedHappening, ...]:
+    return tuple(
+        NamedHappening(
+            name=entry["name"], names=tuple(re.compile(rf"\b{p}(?!\w)", re.IGNORECASE) for p in entry["names"]),
+            date=str(entry["date"]), type=entry["type"], mode=entry.get("mode"), detail=entry.get("detail"),
+            location=entry.get("location"), actor1=entry.get("actor1"), actor2=entry.get("actor2"))
+        for entry in read_yaml("named_events.yaml")["happenings"])
+
+
+# Tokens before a trigger noun that can hold a happening's name ("the September 11, 2001, terrorist attacks").
+NAME_WINDOW = 8
+# A plain day ("September 11th") in an article published up to this many days after it is that recent day.
+RECENT_DAY_WINDOW = 31
+_FOLLOWING_YEAR = re.compile(r"^\W*(?:of\s+)?((?:19|20)\d\d)\b")
+
+
+def named_happening(token: Token, rule: TriggerRule, sentence: Span, published: str | None,
+                    happenings: tuple[NamedHappening, ...]) -> NamedHappening | None:
+    """The well-known happening a trigger reports by name: "the 9/11 attacks", "attacked on September 11th"."""
+    candidates = [h for h in happenings if h.type == rule.type]
+    if not candidates:
+        return None
+    texts = [e.text for e in sentence.ents if e.label_ in ("DATE", "EVENT") and _in_subtree(e, token)]
+    if token.pos_ in ("NOUN", "PROPN"):
+        texts.append(token.doc[max(sentence.start, token.i - NAME_WINDOW):token.i + 1].text)
+    for happening in candidates:
+        for text in texts:
+            if any(_names_it(match, happening, published) for pattern in happening.names
+                   for match in pattern.finditer(text)):
+                return happening
+    return None
+
+
+def _names_it(match: re.Match[str], happening: NamedHappening, published: str | None) -> bool:
+    """Whether a name match is the happening, not the same day of another year ("9/11 of 2019")."""
+    year = _FOLLOWING_YEAR.match(match.string[match.end():])
+    if year:
+        return year.group(1) == happening.date[:4]
+    anchor = parse_published(published)
+    recent = resolve(match.group(0), published, "past") if anchor else None
+    return recent is None or recent.precision != "day" or (anchor - recent.start).days > RECENT_DAY_WINDOW
+
+
+def named_mention(happening: NamedHappening, sentence: Span, doc_id: str) -> EventMention:
+    """The report of a named happening: every field from the lexicon (a passing mention gives none)."""
+    precision = {10: "day", 7: "month", 4: "year"}[len(happening.date)]
+    return EventMention(
+        doc=doc_id, type=happening.type, mode=happening.mode, detail=happening.detail, date=happening.date,
+        date_precision=precision, planned=False,
+        location=resolve_place(happening.location) if happening.location else None,
+        actor1=happening.actor1, actor2=happening.actor2, count=None, fatalities=None,
+        text=sentence.text.strip(), start=sentence.start_char, end=sentence.end_char,
+    )
 
 
 def is_happening(token: Token) -> bool:

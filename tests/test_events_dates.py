@@ -1,0 +1,48 @@
+"""Event dates on sentences written for the tests: named historical happenings, dates from context."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.nlp import make_doc
+
+
+@pytest.fixture(scope="module")
+def events_of(nlp):
+    def run(text: str, published: str | None = "2019-09-08"):
+        return nlp(make_doc(nlp, "t", text, published))._.event_mentions
+    return run
+
+
+def _assaults(events):
+    return [e for e in events if e.type == "ASSAULT"]
+
+
+def test_named_attacks_take_their_own_day_place_and_actors(events_of):
+    [assault] = _assaults(events_of("The hijackers who carried out the 9/11 attacks had trained in camps abroad."))
+    assert (assault.date, assault.date_precision) == ("2001-09-11", "day")
+    assert assault.location["name"] == "United States"
+    assert assault.actor2 == "United States"
+
+
+def test_plain_day_of_a_named_attack_years_later_is_the_named_attack(events_of):
+    [assault] = _assaults(events_of("Soldiers went abroad to fight the men who attacked New York on September 11th.",
+                                    published="2021-08-14"))
+    assert assault.date == "2001-09-11"
+
+
+def test_plain_day_just_before_publication_is_that_recent_day(events_of):
+    [assault] = _assaults(events_of("Militants attacked the embassy in Kabul on September 11th.",
+                                    published="2019-09-13"))
+    assert assault.date == "2019-09-11"
+
+
+def test_named_day_of_another_year_is_not_the_named_attack(events_of):
+    events = _assaults(events_of("Gunmen attacked a checkpoint in Herat on 9/11 of 2019.", published="2020-01-05"))
+    assert all(e.date != "2001-09-11" for e in events)
+
+
+def test_named_attack_is_not_folded_into_a_recent_attack(events_of):
+    events = events_of("A car bomb exploded in Kabul on Thursday. \n\nThe bombing came days before the "
+                       "anniversary of the September 11, 2001, terrorist attacks.", published="2019-09-07")
+    assert {e.date for e in _assaults(events)} == {"2019-09-05", "2001-09-11"}
