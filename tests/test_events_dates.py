@@ -46,3 +46,21 @@ def test_named_attack_is_not_folded_into_a_recent_attack(events_of):
     events = events_of("A car bomb exploded in Kabul on Thursday. \n\nThe bombing came days before the "
                        "anniversary of the September 11, 2001, terrorist attacks.", published="2019-09-07")
     assert {e.date for e in _assaults(events)} == {"2019-09-05", "2001-09-11"}
+
+
+def test_report_without_a_time_continues_the_day_given_just_before(events_of):
+    events = events_of("The army commander spoke to reporters in Kabul on Saturday. \n\nHe also criticized the "
+                       "Taliban for the wave of violence.")
+    accuse = next(e for e in events if e.type == "ACCUSE")
+    assert (accuse.date, accuse.date_precision) == ("2019-09-07", "day")
+
+
+def test_an_old_day_just_before_does_not_date_a_report(events_of):
+    events = events_of("The ceasefire was agreed on August 1. \n\nTaliban fighters attacked a convoy in Ghazni.")
+    assert (_assaults(events)[0].date, _assaults(events)[0].date_precision) == ("2019-09", "month")
+
+
+def test_a_photo_caption_date_does_not_date_the_next_report(events_of):
+    events = events_of("Protesters burn tyres in Kabul, Afghanistan September 5, 2019. \n\nTaliban fighters "
+                       "attacked a convoy in Ghazni.")
+    assert (_assaults(events)[0].date, _assaults(events)[0].date_precision) == ("2019-09", "month")

@@ -329,7 +329,40 @@ def date_of(token: Token, sentence: Span, published: str | None, tense: str | No
         value = resolve(ent.text, published, tense)
         if value is not None:
             return as_point(value)
+    if tense == "past":
+        context = context_day(sentence, published)
+        if context is not None:
+            return context, "day"
     return recent_report_date(token, published, "past" if reports_recent(token, tense) else tense)
+
+
+# How many sentences back a report without a time of its own takes its day from, and how recent that day
+# must be (a lede's "on Saturday", not a background date).
+CONTEXT_SENTENCES = 3
+CONTEXT_MAX_DAYS = 7
+
+
+def context_day(sentence: Span, published: str | None) -> str | None:
+    """The day a past-tense report with no time cue continues: the latest recent day the sentences just
+    before it give ("X said on Saturday ... . He also criticized Y." -> Saturday)."""
+    anchor = parse_published(published)
+    if anchor is None:
+        return None
+    doc, start = sentence.doc, sentence.start
+    for _ in range(CONTEXT_SENTENCES):
+        if start == 0:
+            return None
+        previous = doc[start - 1].sent
+        # Only a past-tense report dates what follows; a photo caption's date ("protesters burn tyres in
+        # Kabul, September 3") is when the picture was taken.
+        dates = [e for e in previous.ents if e.label_ == "DATE"] if previous.root.tag_ == "VBD" else []
+        for ent in reversed(dates):
+            value = resolve(ent.text, published, "past")
+            if value is not None and value.precision == "day" and value.start == value.end \
+                    and 0 <= (anchor - value.start).days <= CONTEXT_MAX_DAYS:
+                return value.iso
+        start = previous.start
+    return None
 
 
 def reports_recent(token: Token, tense: str | None) -> bool:
