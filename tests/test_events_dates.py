@@ -64,3 +64,17 @@ def test_a_photo_caption_date_does_not_date_the_next_report(events_of):
     events = events_of("Protesters burn tyres in Kabul, Afghanistan September 5, 2019. \n\nTaliban fighters "
                        "attacked a convoy in Ghazni.")
     assert (_assaults(events)[0].date, _assaults(events)[0].date_precision) == ("2019-09", "month")
+
+
+def test_date_on_a_coordinated_verb_dates_the_event(events_of):
+    events = events_of("Hundreds of protesters gathered outside the ministry and blocked the road in Kabul on "
+                       "Friday.")
+    protest = next(e for e in events if e.type == "PROTEST")
+    assert protest.date == "2019-09-06"
+
+
+def test_a_since_date_is_not_the_day_of_the_happening(events_of):
+    events = events_of("The two sides have signed an agreement in Doha to end the war fought since 2001.",
+                       published="2020-02-29")
+    support = next(e for e in events if e.type == "SUPPORT")
+    assert support.date != "2001"

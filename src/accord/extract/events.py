@@ -313,7 +313,7 @@ def _clause_of(token: Token) -> Token:
 def date_of(token: Token, sentence: Span, published: str | None, tense: str | None) -> tuple[str | None, str | None]:
     """(iso date, precision) of the DATE entity in the trigger's own phrase or clause, else (None, None)."""
     clause = _clause_of(governing_verb(token))
-    dates = [e for e in sentence.ents if e.label_ == "DATE"]
+    dates = [e for e in sentence.ents if e.label_ == "DATE" and not opens_period(e)]
     ranked = []
     for ent in dates:
         if _in_subtree(ent, token):
@@ -322,8 +322,9 @@ def date_of(token: Token, sentence: Span, published: str | None, tense: str | No
                 ent.root).dep_ == "xcomp":
             # "talks are scheduled to begin on March 10": the date of the controlled verb is the event's.
             ranked.append((1, abs(ent.start - token.i), ent))
-        elif _clause_of(ent.root).dep_ == "ROOT":
-            # Often the date sits on the reporting verb ("said Saturday he cancelled"): same day.
+        elif _clause_of(ent.root).dep_ == "ROOT" or _is_coordinated_with(_clause_of(ent.root), clause):
+            # Often the date sits on the reporting verb ("said Saturday he cancelled") or on a verb
+            # coordinated with the trigger's ("protesters burn tyres and block roads on Monday"): same day.
             ranked.append((2, abs(ent.start - token.i), ent))
     for _, _, ent in sorted(ranked, key=lambda r: (r[0], r[1])):
         value = resolve(ent.text, published, tense)
@@ -363,6 +364,16 @@ def context_day(sentence: Span, published: str | None) -> str | None:
                 return value.iso
         start = previous.start
     return None
+
+
+def opens_period(ent: Span) -> bool:
+    """"since 2001", "since March 19": the start of a state or a count, not the day of a happening."""
+    return ent.text.lower().startswith("since") or ent.root.head.lower_ == "since"
+
+
+def _is_coordinated_with(clause: Token, other: Token) -> bool:
+    """Whether two clause heads are coordinated verbs ("burned tyres and blocked roads")."""
+    return (clause.dep_ == "conj" and clause.head == other) or (other.dep_ == "conj" and other.head == clause)
 
 
 def reports_recent(token: Token, tense: str | None) -> bool:
