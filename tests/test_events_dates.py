@@ -78,3 +78,9 @@ def test_a_since_date_is_not_the_day_of_the_happening(events_of):
                        published="2020-02-29")
     support = next(e for e in events if e.type == "SUPPORT")
     assert support.date != "2001"
+
+
+def test_undated_article_dates_an_attack_last_week_by_its_latest_full_date(events_of):
+    events = events_of("The statement was issued on September 7, 2019. \n\nCiting an attack in Kabul last week, "
+                       "the president cancelled the talks.", published=None)
+    assert (_assaults(events)[0].date, _assaults(events)[0].date_precision) == ("2019-09", "month")

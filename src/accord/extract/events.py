@@ -371,6 +371,17 @@ def opens_period(ent: Span) -> bool:
     return ent.text.lower().startswith("since") or ent.root.head.lower_ == "since"
 
 
+_PAST_CUE = re.compile(r"\b(?:last|ago|earlier|previous|yesterday)\b", re.IGNORECASE)
+
+
+def has_past_cue(token: Token) -> bool:
+    """A relative past time in the trigger's phrase or on its verb ("citing an attack last week"): the report
+    is of the past even when its verb has no tense."""
+    verb = governing_verb(token)
+    return any(e.label_ == "DATE" and _PAST_CUE.search(e.text) and (_in_subtree(e, token) or e.root.head == verb)
+               for e in token.sent.ents)
+
+
 def _is_coordinated_with(clause: Token, other: Token) -> bool:
     """Whether two clause heads are coordinated verbs ("burned tyres and blocked roads")."""
     return (clause.dep_ == "conj" and clause.head == other) or (other.dep_ == "conj" and other.head == clause)
@@ -674,7 +685,8 @@ def _mention(token: Token, rule: TriggerRule, sentence: Span, mentions: list[Act
     date, precision = date_of(token, sentence, published, tense_of(token, planned))
     if date is None and published is None and anchor is not None:
         tense = tense_of(token, planned)
-        date, precision = recent_report_date(token, anchor, "past" if reports_recent(token, tense) else tense)
+        past = reports_recent(token, tense) or has_past_cue(token)
+        date, precision = recent_report_date(token, anchor, "past" if past else tense)
     actor1, actor2 = actors_of(token, mentions, sentence)
     fatalities = fatalities_in(sentence) if rule.type == "ASSAULT" else None
     count = number_of(token) if token.pos_ in ("NOUN", "PROPN") else None
