@@ -13,7 +13,7 @@ from accord.engines.local import batched
 from accord.errors import InputError
 from accord.ingest.clean import clean
 from accord.ingest.language import detect_language
-from accord.ingest.readers import expand_paths, read_all
+from accord.ingest.readers import count_jsonl_records, expand_paths, is_jsonl, read_all
 from accord.models import Article, Document, Extractions
 from accord.store import Store
 
@@ -35,16 +35,12 @@ ProgressHook = Callable[[int], None]
 
 
 def count_articles(paths: Iterable[Path]) -> int:
-    """How many articles the inputs hold (JSONL lines are counted without parsing), for progress bars."""
+    """How many articles the inputs hold (JSONL lines, gzipped or not, counted without parsing), for progress bars."""
     total = 0
     for path in expand_paths(paths):
         if isinstance(path, InputError):
             continue
-        if path.name.lower().endswith(".jsonl"):
-            with path.open("rb") as handle:
-                total += sum(1 for line in handle if line.strip())
-        else:
-            total += 1
+        total += count_jsonl_records(path) if is_jsonl(path) else 1
     return total
 
 
