@@ -19,6 +19,9 @@ from accord.store import Store
 
 # Bump when an extractor changes, so `accord ingest` re-extracts stored documents.
 EXTRACTOR_VERSION = f"{__version__}+x1"
+# spaCy's `nlp.max_length`: a longer text makes spaCy raise for the whole batch (its parser needs about 1 GB
+# per 100,000 characters). No news article comes near it, so a longer one is rejected, not split.
+MAX_ARTICLE_CHARS = 1_000_000
 
 
 @dataclass
@@ -56,6 +59,9 @@ def prepare(article: Article, published: str | None = None, source: str | None =
     cleaned = clean(article.text, title=article.title)
     if not cleaned.text.strip():
         raise InputError(article.origin, "nothing left after cleaning (boilerplate only)")
+    if len(cleaned.text) > MAX_ARTICLE_CHARS:
+        raise InputError(article.origin, f"text is {len(cleaned.text):,} characters after cleaning, over the "
+                                         f"{MAX_ARTICLE_CHARS:,} limit for one article")
     found_date = article.published is None and published is None and cleaned.published is not None
     return Document(
         id=article.id,

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from typer.core import TyperGroup
@@ -78,7 +79,8 @@ def _run_ingest(
                 progress.update(task, rate=f"{progress.tasks[0].completed / elapsed:.1f}")
 
         def rejected(error: Exception) -> None:
-            err.print(f"[red]rejected[/red] {error}", highlight=False)
+            # one line whatever the width, and a "[" in a file name is not markup
+            err.print(f"[red]rejected[/red] {escape(str(error))}", highlight=False, soft_wrap=True)
 
         return api.ingest(paths, db, published=published, source=source, n_process=workers,
                           on_progress=advance, on_error=rejected)
