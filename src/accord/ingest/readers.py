@@ -85,6 +85,10 @@ def _read_bytes(path: Path) -> bytes:
 
 def read_text_file(path: Path) -> Article:
     text, notes = decode(_read_bytes(path), str(path))
+    if _suffix(path) == ".md":
+        from accord.ingest.markdown import markdown_to_text
+
+        text = markdown_to_text(text)
     if not text.strip():
         raise InputError(str(path), "no text (file is blank)")
     return Article(id=path.stem, text=text, origin=str(path), notes=notes)
