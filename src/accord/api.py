@@ -13,12 +13,15 @@ from accord.engines.local import batched
 from accord.errors import InputError
 from accord.ingest.clean import clean
 from accord.ingest.language import detect_language
-from accord.ingest.readers import expand_paths, read_all
+from accord.ingest.readers import count_jsonl_records, expand_paths, is_jsonl, read_all
 from accord.models import Article, Document, Extractions
 from accord.store import Store
 
 # Bump when an extractor changes, so `accord ingest` re-extracts stored documents.
 EXTRACTOR_VERSION = f"{__version__}+x1"
+# spaCy's `nlp.max_length`: a longer text makes spaCy raise for the whole batch (its parser needs about 1 GB
+# per 100,000 characters). No news article comes near it, so a longer one is rejected, not split.
+MAX_ARTICLE_CHARS = 1_000_000
 
 
 @dataclass
@@ -35,16 +38,12 @@ ProgressHook = Callable[[int], None]
 
 
 def count_articles(paths: Iterable[Path]) -> int:
-    """How many articles the inputs hold (JSONL lines are counted without parsing), for progress bars."""
+    """How many articles the inputs hold (JSONL lines, gzipped or not, counted without parsing), for progress bars."""
     total = 0
     for path in expand_paths(paths):
         if isinstance(path, InputError):
             continue
-        if path.name.lower().endswith(".jsonl"):
-            with path.open("rb") as handle:
-                total += sum(1 for line in handle if line.strip())
-        else:
-            total += 1
+        total += count_jsonl_records(path) if is_jsonl(path) else 1
     return total
 
 
@@ -60,6 +59,9 @@ def prepare(article: Article, published: str | None = None, source: str | None =
     cleaned = clean(article.text, title=article.title)
     if not cleaned.text.strip():
         raise InputError(article.origin, "nothing left after cleaning (boilerplate only)")
+    if len(cleaned.text) > MAX_ARTICLE_CHARS:
+        raise InputError(article.origin, f"text is {len(cleaned.text):,} characters after cleaning, over the "
+                                         f"{MAX_ARTICLE_CHARS:,} limit for one article")
     found_date = article.published is None and published is None and cleaned.published is not None
     return Document(
         id=article.id,

@@ -5,23 +5,41 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import click
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from typer.core import TyperGroup
 
 from accord import api
+from accord.errors import DataFileError
 from accord.store import DEFAULT_DB
 
+out = Console()
+err = Console(stderr=True)
+
+
+class _Commands(TyperGroup):
+    """Every command: a malformed data file ends the run with its one-line error, not a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except DataFileError as error:
+            err.print(f"error: {error}", highlight=False, markup=False, soft_wrap=True)
+            raise typer.Exit(code=2) from error
+
+
 app = typer.Typer(
+    cls=_Commands,
     help="accord: turn news articles into a source-attributed record of a conflict and its peace agreement.\n\n"
     "Start with:  accord ingest articles.jsonl  then  accord export --out out/",
     no_args_is_help=True,
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
 )
-out = Console()
-err = Console(stderr=True)
 
 DbOption = typer.Option(DEFAULT_DB, "--db", help="DuckDB file that holds the corpus.")
 DEFAULT_GOLD = Path("../shared/corpus/gold")
@@ -61,7 +79,8 @@ def _run_ingest(
                 progress.update(task, rate=f"{progress.tasks[0].completed / elapsed:.1f}")
 
         def rejected(error: Exception) -> None:
-            err.print(f"[red]rejected[/red] {error}", highlight=False)
+            # one line whatever the width, and a "[" in a file name is not markup
+            err.print(f"[red]rejected[/red] {escape(str(error))}", highlight=False, soft_wrap=True)
 
         return api.ingest(paths, db, published=published, source=source, n_process=workers,
                           on_progress=advance, on_error=rejected)

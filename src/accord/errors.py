@@ -10,3 +10,16 @@ class InputError(Exception):
         super().__init__(f"{origin}: {reason}")
         self.origin = origin
         self.reason = reason
+
+
+class DataFileError(Exception):
+    """A malformed data file (a YAML lexicon): one line naming the file and line.
+
+    Not an `InputError`: every article needs the lexicons, so the run stops instead of
+    rejecting each article in turn.
+    """
+
+    def __init__(self, origin: str, reason: str):
+        super().__init__(f"{origin}: {reason}")
+        self.origin = origin
+        self.reason = reason

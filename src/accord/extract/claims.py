@@ -6,7 +6,8 @@ ordinals, money, percentages, durations, references such as "Resolution 2513"),
 then attach the qualifier ("more than"), the measure ("people killed"), the
 claimant (a quote's speaker, the subject of the speech verb whose content holds
 the number, "according to X"), the period (via accord.extract.time) and a stated
-percent change. Lexicons are in data/numbers.yaml and data/claims.yaml.
+percent change. Lexicons are in data/numbers.yaml, data/claims.yaml and (speech verbs,
+titles, shared with the quotes extractor) data/speech_verbs.yaml.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.data import read_yaml
 from accord.extract.numbers import lexicon, parse_number, qualifier_before, vague_quantity
+from accord.extract.speakers import load_lexicon
 from accord.extract.time import duration_of, resolve
 from accord.models import Claim, Quote
 
@@ -61,15 +63,16 @@ class ClaimLexicon:
 @lru_cache(maxsize=1)
 def claim_lexicon() -> ClaimLexicon:
     raw: dict[str, Any] = read_yaml("claims.yaml")
+    speech = load_lexicon()  # the quotes extractor's lexicon: one list of speech verbs and titles
     return ClaimLexicon(
-        speech_verbs=frozenset(raw["speech_verbs"]),
+        speech_verbs=speech.figure_verbs,
         reference_words=frozenset(str(w) for w in raw["reference_words"]),
         person_nouns=frozenset(raw["person_nouns"]),
         outcome_verbs=dict(raw["outcome_verbs"]),
         change_up=frozenset(raw["change_up"]),
         change_down=frozenset(raw["change_down"]),
         source_verbs=frozenset(raw["source_verbs"]),
-        speaker_titles=frozenset(raw["speaker_titles"]),
+        speaker_titles=speech.label_titles,
     )
 
 

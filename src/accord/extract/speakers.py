@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from accord.data import read_yaml
+from accord.errors import DataFileError
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "we", "it"}
@@ -24,21 +25,46 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 @dataclass(frozen=True)
 class Lexicon:
-    speech_verbs: frozenset[str]
-    reported_speech_verbs: frozenset[str]
-    titles: frozenset[str]
+    """data/speech_verbs.yaml, the one speech lexicon of the quotes and the claims extractors."""
+
+    speech_verbs: frozenset[str]  # use "quote"
+    reported_speech_verbs: frozenset[str]  # use "clause"
+    titles: frozenset[str]  # use "name"
     title_cues: frozenset[str]
+    figure_verbs: frozenset[str]  # use "figure": the claims extractor's speech verbs
+    label_titles: frozenset[str]  # use "label": words the claims extractor drops from transcript labels
+
+
+SPEECH_LEXICON = "speech_verbs.yaml"
+VERB_USES = ("quote", "clause", "figure")
+TITLE_USES = ("name", "label")
 
 
 @lru_cache(maxsize=4)
 def load_lexicon() -> Lexicon:
-    data = read_yaml("speech_verbs.yaml")
+    data = read_yaml(SPEECH_LEXICON)
+    verbs = _uses(data["speech_verbs"], VERB_USES, "speech_verbs")
+    titles = _uses(data["titles"], TITLE_USES, "titles")
     return Lexicon(
-        speech_verbs=frozenset(data["speech_verbs"]),
-        reported_speech_verbs=frozenset(data["reported_speech_verbs"]),
-        titles=frozenset(data["titles"]),
+        speech_verbs=verbs["quote"],
+        reported_speech_verbs=verbs["clause"],
+        titles=titles["name"],
         title_cues=frozenset(data["title_cues"]),
+        figure_verbs=verbs["figure"],
+        label_titles=titles["label"],
     )
+
+
+def _uses(entries: dict[str, list[str]], known: tuple[str, ...], section: str) -> dict[str, frozenset[str]]:
+    """`{word: [uses]}` turned round into `{use: words}`; a misspelt use is an error, not a silently lost word."""
+    words: dict[str, set[str]] = {use: set() for use in known}
+    for word, uses in entries.items():
+        for use in uses or []:
+            if use not in words:
+                raise DataFileError(SPEECH_LEXICON, f"{section}: '{word}' has unknown use '{use}' "
+                                                    f"(use {', '.join(known)})")
+            words[use].add(str(word))
+    return {use: frozenset(found) for use, found in words.items()}
 
 
 @dataclass(frozen=True)

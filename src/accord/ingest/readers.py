@@ -85,6 +85,10 @@ def _read_bytes(path: Path) -> bytes:
 
 def read_text_file(path: Path) -> Article:
     text, notes = decode(_read_bytes(path), str(path))
+    if _suffix(path) == ".md":
+        from accord.ingest.markdown import markdown_to_text
+
+        text = markdown_to_text(text)
     if not text.strip():
         raise InputError(str(path), "no text (file is blank)")
     return Article(id=path.stem, text=text, origin=str(path), notes=notes)
@@ -142,11 +146,32 @@ def bounded_lines(handle: BinaryIO, limit: int) -> Iterator[bytes | int]:
         yield size
 
 
+def is_jsonl(path: Path) -> bool:
+    return _suffix(path) in (".jsonl", ".jsonl.gz")
+
+
+def open_jsonl(path: Path) -> BinaryIO:
+    """A .jsonl or .jsonl.gz file opened for binary reading (decompressed as it is read)."""
+    return gzip.open(path, "rb") if _suffix(path) == ".jsonl.gz" else path.open("rb")
+
+
+def count_jsonl_records(path: Path) -> int:
+    """Non-blank lines of a .jsonl(.gz), streamed without parsing, as `read_jsonl` will yield them:
+    an unreadable rest, or a file without lines, counts as one (its error)."""
+    count = 0
+    try:
+        with open_jsonl(path) as handle:
+            for line in bounded_lines(handle, MAX_JSONL_LINE_BYTES):
+                count += not isinstance(line, bytes) or bool(line.strip())
+    except (OSError, EOFError):
+        count += 1
+    return max(count, 1)
+
+
 def read_jsonl(path: Path) -> Iterator[ReadResult]:
-    opener = gzip.open if _suffix(path) == ".jsonl.gz" else open
     articles = 0
     try:
-        with opener(path, "rb") as handle:
+        with open_jsonl(path) as handle:
             for number, raw in enumerate(bounded_lines(handle, MAX_JSONL_LINE_BYTES), start=1):
                 origin = f"{path}:{number}"
                 if isinstance(raw, bytes) and not raw.strip():
@@ -173,7 +198,7 @@ def read_jsonl(path: Path) -> Iterator[ReadResult]:
 
 def read_path(path: Path) -> Iterator[ReadResult]:
     suffix = _suffix(path)
-    if suffix in (".jsonl", ".jsonl.gz"):
+    if is_jsonl(path):
         yield from read_jsonl(path)
         return
     try:
