@@ -64,6 +64,18 @@ class Gazetteer:
                 context_countries = (hint, *context_countries)
         return self._lookup(head.strip(), context_countries)
 
+    def resolve_listed(self, name: str) -> Location | None:
+        """A place from the curated lists only (provinces, notable places, countries), never a geonames city:
+        safe for a name the entity recogniser took for a person, as many people share a city's name."""
+        if not name or fold(name) in self.not_places or _bare(name) in self.not_places:
+            return None
+        for key in dict.fromkeys((fold(name), _bare(name))):
+            if key in self.fixed:
+                return dict(self.fixed[key])
+            if key in self.countries:
+                return _country_location(self.countries[key])
+        return None
+
     def country_of(self, name: str) -> str | None:
         return self.countries.get(_bare(name)) or self.countries.get(fold(name))
 
@@ -187,3 +199,7 @@ def gazetteer() -> Gazetteer:
 
 def resolve_place(name: str, context_countries: tuple[str, ...] = ()) -> Location | None:
     return gazetteer().resolve(name, context_countries)
+
+
+def resolve_listed_place(name: str) -> Location | None:
+    return gazetteer().resolve_listed(name)
