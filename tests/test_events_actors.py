@@ -62,3 +62,8 @@ def test_a_town_is_more_specific_than_its_province_and_is_not_an_actor(events_of
     assault = _assault(events_of("Militants attacked a base in Maidan Shahr in Wardak province on Monday."))
     assert assault.location["name"] == "Maidan Shahr"
     assert assault.actor2 != "Maidan Shahr"
+
+
+def test_direction_before_a_country_makes_the_location_a_region(events_of):
+    assault = _assault(events_of("Rebels shelled villages in eastern Ukraine on Sunday."))
+    assert assault.location["name"] == "eastern Ukraine"

@@ -36,6 +36,8 @@ NEGATORS = {"not", "n't", "never", "no", "without"}
 PLACE_PREPS = {"in", "at", "near", "outside", "across", "throughout", "to", "into", "inside", "around", "of", "on",
                "from", "over"}
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+DIRECTIONS = {"northern", "southern", "eastern", "western", "central", "north-eastern", "northeastern",
+              "south-eastern", "southeastern", "north-western", "northwestern", "south-western", "southwestern"}
 # Nouns that introduce a place name: "the capital, Sanaa", "the city of Kunduz".
 PLACE_NOUNS = {"capital", "city", "town", "village", "port", "province", "district", "region", "area"}
 ACTOR1_DEPS = {"nsubj", "agent", "poss", "compound", "amod", "nmod"}
@@ -308,7 +310,7 @@ def location_of(token: Token, sentence: Span, context: tuple[str, ...]) -> Locat
     candidates: list[tuple[int, int, Location]] = []
     places = [e for e in sentence.ents if e.label_ in PLACE_LABELS and _is_place_phrase(e)]
     for ent in [*places, *names_with_place_nouns(sentence), *_places_taken_for_people(sentence)]:
-        location = resolve_place(ent.text, context)
+        location = resolve_place(_with_direction(ent).text, context)
         if location is None:
             continue
         near = 0 if _in_subtree(ent, token) or _in_subtree(ent, scope) else 1
@@ -319,6 +321,14 @@ def location_of(token: Token, sentence: Span, context: tuple[str, ...]) -> Locat
         return None
     candidates.sort(key=lambda c: (c[0], c[1]))
     return candidates[0][2]
+
+
+def _with_direction(ent: Span) -> Span:
+    """The place with the direction word the entity recogniser left out ("western Ukraine", a region)."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.lower_ in DIRECTIONS:
+        return ent.doc[ent.start - 1:ent.end]
+    return ent
 
 
 def _places_taken_for_people(sentence: Span) -> list[Span]:

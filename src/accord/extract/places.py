@@ -84,7 +84,7 @@ class Gazetteer:
             if key in self.fixed:
                 return dict(self.fixed[key])
             if key in self.countries:
-                return _country_location(self.countries[key])
+                return _region_location(name, self.countries[key])
         candidates = self.cities.get(_bare(name)) or self.cities.get(fold(name))
         if not candidates:
             return None
@@ -94,6 +94,16 @@ class Gazetteer:
 def _country_location(country: str) -> Location:
     # A country has no single point worth plotting; coordinates stay unknown.
     return {"name": country, "admin1": None, "country": country, "lat": None, "lon": None}
+
+
+def _region_location(name: str, country: str) -> Location:
+    """A country, or a part of it named by direction ("eastern Ukraine"): a region the press treats as a
+    place of its own, in that country but without a province."""
+    direction = _DIRECTION.match(_LEADING_THE.sub("", fold(name)))
+    location = _country_location(country)
+    if direction:
+        location["name"] = f"{direction.group(1).replace(' ', '-')} {country}"
+    return location
 
 
 def _best_city(candidates: list[dict[str, Any]], context_countries: tuple[str, ...]) -> dict[str, Any]:
