@@ -41,3 +41,14 @@ def test_mentions_prefer_the_longest_alias(nlp, lexicon):
 def test_pronoun_us_is_not_the_united_states(nlp, lexicon):
     doc = nlp.make_doc("They told us nothing about it.")
     assert lexicon.mentions(doc) == []
+
+
+def test_context_aliases_depend_on_the_documents_country(lexicon):
+    assert lexicon.canonical("the insurgents", ("Yemen",)) == "Houthis"
+    assert lexicon.canonical("the insurgents", ("United States", "Afghanistan")) == "Taliban"
+    assert lexicon.canonical("the insurgents") == "the insurgents"
+
+
+def test_family_name_inside_someone_elses_name_is_not_that_person(nlp, lexicon):
+    doc = nlp("The former president Ali Abdullah Saleh spoke on Sunday.")
+    assert "Abdullah Abdullah" not in [m.actor.name for m in lexicon.mentions(doc)]

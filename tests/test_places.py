@@ -94,3 +94,10 @@ def test_unknown_word_is_not_a_place():
 
 def test_fold_removes_diacritics_and_hyphens():
     assert fold("Sar-e Pōl") == "sar e pol"
+
+
+def test_a_direction_and_a_country_is_a_region_of_that_country():
+    location = resolve_place("eastern Ukraine")
+    assert location["name"] == "eastern Ukraine"
+    assert location["country"] == "Ukraine"
+    assert location["admin1"] is None

@@ -4,6 +4,9 @@ Aliases live in `data/actors.yaml`. Matching runs a spaCy PhraseMatcher over the
 document: short capitalised aliases (US, UN, NDS) match case-sensitively so that
 the pronoun "us" is not the United States; everything else ignores case. An
 actor that the lexicon does not know is kept as the text wrote it, never dropped.
+Generic words ("insurgents", "the coalition") name different actors in different
+conflicts; they are matched only through the alias table of the document's context
+countries (`context_aliases` in the YAML).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from accord.data import read_yaml
 
 # Entity labels that name an actor when the lexicon does not know it.
 ACTOR_LABELS = ("PERSON", "ORG", "NORP")
+PERSON_TYPES = ("person", "state agent")
 
 
 @dataclass(frozen=True)
@@ -43,54 +47,88 @@ def read_actor_data() -> dict[str, Any]:
     return read_yaml("actors.yaml")
 
 
+@dataclass
+class _AliasTable:
+    """Aliases with their matchers: case-sensitive for short capitalised ones, folded for the rest."""
+
+    exact: PhraseMatcher
+    folded: PhraseMatcher
+    aliases: dict[str, Actor]
+
+
 class ActorLexicon:
     """The alias table and its matchers, built once per pipeline."""
 
     def __init__(self, nlp: Language, data: dict[str, Any] | None = None):
         data = data or read_actor_data()
-        vocab = nlp.vocab
+        self.vocab = nlp.vocab
         self.make_doc = nlp.make_doc
         self.by_key: dict[str, Actor] = {}
-        self.exact = PhraseMatcher(vocab, attr="ORTH")
-        self.folded = PhraseMatcher(vocab, attr="LOWER")
-        self.aliases: dict[str, Actor] = {}
+        self.general = self._new_table()
         for entry in data.get("actors", []):
-            self._add(Actor(entry["name"], entry.get("type", "unknown")), [entry["name"], *entry.get("aliases", [])])
+            self._add(self.general, Actor(entry["name"], entry.get("type", "unknown")),
+                      [entry["name"], *entry.get("aliases", [])])
         for person in data.get("people", []):
             credited = person["name"] if person.get("keep_person") else person.get("member_of") or person["name"]
-            self._add(Actor(credited, "person" if person.get("keep_person") else "state agent"),
+            self._add(self.general, Actor(credited, "person" if person.get("keep_person") else "state agent"),
                       [person["name"], *person.get("aliases", [])])
+        known = {a.name: a for a in self.general.aliases.values()}
+        self.by_context: dict[str, _AliasTable] = {}
+        for country, actors in (data.get("context_aliases") or {}).items():
+            table = self.by_context[country] = self._new_table()
+            for name, aliases in actors.items():
+                self._add(table, known.get(name, Actor(name, "unknown")), list(aliases))
 
-    def _add(self, actor: Actor, aliases: list[str]) -> None:
+    def _new_table(self) -> _AliasTable:
+        return _AliasTable(PhraseMatcher(self.vocab, attr="ORTH"), PhraseMatcher(self.vocab, attr="LOWER"), {})
+
+    def _add(self, table: _AliasTable, actor: Actor, aliases: list[str]) -> None:
         for alias in aliases:
             key = f"{actor.name}|{len(self.by_key)}"
             self.by_key[key] = actor
-            self.aliases.setdefault(alias.lower(), actor)
-            matcher = self.exact if _is_case_sensitive(alias) else self.folded
+            table.aliases.setdefault(alias.lower(), actor)
+            matcher = table.exact if _is_case_sensitive(alias) else table.folded
             # The pipeline's own tokenizer, so "U.S.-led" splits in patterns as it does in text.
             matcher.add(key, [self.make_doc(alias)])
 
-    def mentions(self, doc: Doc) -> list[ActorMention]:
-        """Longest non-overlapping actor mentions in the document, in order."""
-        found = [(start, end, self.by_key[doc.vocab.strings[key]])
-                 for matcher in (self.exact, self.folded) for key, start, end in matcher(doc)]
-        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+    def _tables(self, context: tuple[str, ...]) -> list[_AliasTable]:
+        """The context countries' tables, most talked-about country first, then the general one."""
+        return [*(self.by_context[c] for c in context if c in self.by_context), self.general]
+
+    def mentions(self, doc: Doc, context: tuple[str, ...] = ()) -> list[ActorMention]:
+        """Longest non-overlapping actor mentions in the document, in order.
+
+        `context` names the countries the document is about; their aliases win over general ones.
+        """
+        found = [(start, end, rank, self.by_key[doc.vocab.strings[key]])
+                 for rank, table in enumerate(self._tables(context))
+                 for matcher in (table.exact, table.folded) for key, start, end in matcher(doc)]
+        found.sort(key=lambda m: (m[0], -(m[1] - m[0]), m[2]))
         chosen: list[ActorMention] = []
         last_end = -1
-        for start, end, actor in found:
-            if start >= last_end:
+        for start, end, _, actor in found:
+            if start >= last_end and not _inside_another_name(doc[start:end], actor):
                 chosen.append(ActorMention(start, end, actor))
                 last_end = end
         return chosen
 
-    def canonical(self, text: str) -> str:
+    def canonical(self, text: str, context: tuple[str, ...] = ()) -> str:
         """The canonical name for a phrase, or the phrase as written when unknown."""
         stripped = text.strip()
         lowered = stripped.lower()
-        for candidate in (lowered, lowered.removeprefix("the ")):
-            if candidate in self.aliases:
-                return self.aliases[candidate].name
+        for table in self._tables(context):
+            for candidate in (lowered, lowered.removeprefix("the ")):
+                if candidate in table.aliases:
+                    return table.aliases[candidate].name
         return stripped
+
+
+def _inside_another_name(span: Span, actor: Actor) -> bool:
+    """A person's short name in the middle of someone else's name ("Abdullah" in "Ali Abdullah Saleh"); a
+    family name at the end of a fuller name ("Mullah Abdul Ghani Baradar") is still that person."""
+    if actor.type not in PERSON_TYPES:
+        return False
+    return any(ent.label_ == "PERSON" and ent.start <= span.start and span.end < ent.end for ent in span.doc.ents)
 
 
 def actor_in_span(span: Span, mentions: list[ActorMention]) -> str | None:

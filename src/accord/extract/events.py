@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.data import read_yaml
 from accord.extract.actors import ActorLexicon, ActorMention, actor_in_span
-from accord.extract.places import Location, resolve_place
+from accord.extract.places import Location, resolve_listed_place, resolve_place
 from accord.extract.time import TimeValue, parse_published, resolve
 from accord.models import EventMention
 
@@ -37,7 +37,18 @@ NEGATORS = {"not", "n't", "never", "no", "without"}
 PLACE_PREPS = {"in", "at", "near", "outside", "across", "throughout", "to", "into", "inside", "around", "of", "on",
                "from", "over"}
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+DIRECTIONS = {"northern", "southern", "eastern", "western", "central", "north-eastern", "northeastern",
+              "south-eastern", "southeastern", "north-western", "northwestern", "south-western", "southwestern"}
+# Nouns that introduce a place name: "the capital, Sanaa", "the city of Kunduz".
+PLACE_NOUNS = {"capital", "city", "town", "village", "port", "province", "district", "region", "area"}
 ACTOR1_DEPS = {"nsubj", "agent", "poss", "compound", "amod", "nmod"}
+# Prepositions that set a happening beside the clause's own action, as its time or cause.
+ADJUNCT_PREPS = {"after", "before", "following", "since", "despite", "amid", "during", "because", "until", "ahead",
+                 "prompting"}
+# Reporting verbs whose subject relays a happening it did not do ("Reuters reported the attack").
+SOURCE_VERBS = {"report", "say", "tell", "tweet", "write", "note", "confirm", "deny", "describe", "cite", "quote"}
+# Verbs whose object is the target when an attack noun is their subject ("the blast hit a checkpoint").
+TARGET_VERBS = {"hit", "strike", "target", "kill", "wound", "injure", "destroy", "damage", "level"}
 ACTOR2_PREPS = {"with", "on", "against", "between", "to", "at"}
 NUMBER_WORDS = {"dozen": 12.0, "a dozen": 12.0, "two dozen": 24.0, "dozens": 24.0, "hundreds": 200.0}
 FATALITY_VERBS = {"kill", "die"}
@@ -223,31 +234,39 @@ def _span_of(token: Token) -> Span:
 
 
 def actors_of(token: Token, mentions: list[ActorMention], sentence: Span) -> tuple[str | None, str | None]:
+    places = {p.text for p in [*names_with_place_nouns(sentence), *_places_taken_for_people(sentence)]}
+
+    def named(phrase: Token | None) -> str | None:
+        found = actor_in_span(_span_of(phrase), mentions) if phrase is not None else None
+        return None if found in places else found  # "the town of Lashkar Gah" is where, never who
+
     actor1 = actor2 = None
     verb = token if token.pos_ in ("VERB", "AUX") else None
     for child in token.children:
         if child.dep_ in ACTOR1_DEPS and actor1 is None and child.i != token.i:
-            phrase = child if child.dep_ != "agent" else next((g for g in child.children if g.dep_ == "pobj"), child)
-            actor1 = actor_in_span(_span_of(phrase), mentions)
+            actor1 = named(child if child.dep_ != "agent" else next(
+                (g for g in child.children if g.dep_ == "pobj"), child))
         elif child.dep_ in ("dobj", "nsubjpass", "dative") and actor2 is None:
-            actor2 = actor_in_span(_span_of(child), mentions)
+            actor2 = named(child)
         elif child.dep_ == "prep" and child.lemma_.lower() == "by" and actor1 is None:
-            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            actor1 = actor_in_span(_span_of(pobj), mentions) if pobj is not None else None
+            actor1 = named(next((g for g in child.children if g.dep_ == "pobj"), None))
         elif child.dep_ == "prep" and child.lemma_.lower() in ACTOR2_PREPS and actor2 is None:
-            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            actor2 = actor_in_span(_span_of(pobj), mentions) if pobj is not None else None
+            actor2 = named(next((g for g in child.children if g.dep_ == "pobj"), None))
+    guess_from_sentence = True
     if actor1 is None and verb is None:
         head_verb = governing_verb(token)
         if head_verb is not token:
             subject = next((c for c in head_verb.children if c.dep_ in ("nsubj", "agent")), None)
-            if subject is not None:
-                actor1 = actor_in_span(_span_of(subject), mentions)
+            if _beside_the_clause(token, head_verb) or _reports(head_verb):
+                guess_from_sentence = False  # whoever else the sentence names did something else
+            elif subject is not None:
+                actor1 = named(subject)
+    if actor2 is None and verb is None and token.dep_ == "nsubj" and token.head.lemma_.lower() in TARGET_VERBS:
+        # "airstrikes hit the residence of X": what the attack noun's verb hits is the target.
+        actor2 = named(next((c for c in token.head.children if c.dep_ == "dobj"), None))
     if actor1 is None and verb is not None and token.dep_ in ("conj", "xcomp", "advcl"):
-        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
-        if subject is not None:
-            actor1 = actor_in_span(_span_of(subject), mentions)
-    if actor1 is None:
+        actor1 = named(next((c for c in token.head.children if c.dep_ == "nsubj"), None))
+    if actor1 is None and guess_from_sentence:
         doc = sentence.doc
         inside = [m.actor.name for m in mentions if m.start >= sentence.start and m.end <= sentence.end
                   and not _is_speaker(doc[m.end - 1])]
@@ -255,6 +274,23 @@ def actors_of(token: Token, mentions: list[ActorMention], sentence: Span) -> tup
     if actor2 == actor1:
         actor2 = None
     return actor1, actor2
+
+
+def _reports(verb: Token) -> bool:
+    """A reporting verb ("Reuters reported the attack"): its subject is a source, not the doer (unlike
+    "announced the withdrawal" or "claimed the attack")."""
+    return verb.lemma_.lower() in SOURCE_VERBS
+
+
+def _beside_the_clause(token: Token, verb: Token) -> bool:
+    """A nominal trigger in a time or cause adjunct of the clause ("dismissed the talks after the bombing"):
+    the clause's subject did something else, so it is not the trigger's actor."""
+    current = token
+    while current.i != verb.i and current.head.i != current.i:
+        if current.dep_ in ("prep", "mark", "advmod") and current.text.lower() in ADJUNCT_PREPS:
+            return True
+        current = current.head
+    return False
 
 
 def _is_speaker(token: Token) -> bool:
@@ -273,19 +309,56 @@ def location_of(token: Token, sentence: Span, context: tuple[str, ...]) -> Locat
     """The most specific place the sentence puts the event at, preferring places in the trigger's phrase."""
     scope = governing_verb(token)
     candidates: list[tuple[int, int, Location]] = []
-    for ent in sentence.ents:
-        if ent.label_ not in PLACE_LABELS or not _is_place_phrase(ent):
-            continue
-        location = resolve_place(ent.text, context)
+    places = [e for e in sentence.ents if e.label_ in PLACE_LABELS and _is_place_phrase(e)]
+    for ent in [*places, *names_with_place_nouns(sentence), *_places_taken_for_people(sentence)]:
+        location = resolve_place(_with_direction(ent).text, context)
         if location is None:
             continue
         near = 0 if _in_subtree(ent, token) or _in_subtree(ent, scope) else 1
-        vague = 0 if location.get("admin1") else 1
+        # A country is vaguer than a province, a province vaguer than a town or site inside it.
+        vague = 2 if not location.get("admin1") else 1 if location["name"] == location["admin1"] else 0
         candidates.append((near, vague, location))
     if not candidates:
         return None
     candidates.sort(key=lambda c: (c[0], c[1]))
     return candidates[0][2]
+
+
+def _with_direction(ent: Span) -> Span:
+    """The place with the direction word the entity recogniser left out ("western Ukraine", a region)."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.lower_ in DIRECTIONS:
+        return ent.doc[ent.start - 1:ent.end]
+    return ent
+
+
+def _places_taken_for_people(sentence: Span) -> list[Span]:
+    """PERSON entities in a place phrase ("in Maidan Shahr") that the curated gazetteer lists as places."""
+    return [e for e in sentence.ents if e.label_ == "PERSON" and _is_place_phrase(e) and e.root.dep_ == "pobj"
+            and resolve_listed_place(e.text) is not None]
+
+
+def names_with_place_nouns(sentence: Span) -> list[Span]:
+    """Proper names that a place noun introduces or follows ("the capital, Sanaa", "the port of Aden", "the
+    Puli Alam district"): places whatever label the entity recogniser gave them, as it often takes an
+    unfamiliar place for a person."""
+    found = []
+    doc = sentence.doc
+    for noun in sentence:
+        if noun.lemma_.lower() not in PLACE_NOUNS or noun.pos_ != "NOUN":
+            continue
+        start = noun.i
+        while start > sentence.start and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        if start < noun.i:
+            found.append(doc[start:noun.i])
+        if noun.i + 2 < sentence.end and doc[noun.i + 1].text in (",", "of"):
+            end = noun.i + 2
+            while end < sentence.end and doc[end].pos_ == "PROPN":
+                end += 1
+            if end > noun.i + 2:
+                found.append(doc[noun.i + 2:end])
+    return found
 
 
 def _is_place_phrase(ent: Span) -> bool:
@@ -509,9 +582,9 @@ def document_countries(doc: Doc) -> tuple[str, ...]:
 def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: ActorLexicon,
                    happenings: tuple[NamedHappening, ...] = ()) -> list[EventMention]:
     published = doc._.published
-    mentions = lexicon.mentions(doc)
-    quoted = _quoted_ranges(doc)
     context = document_countries(doc)
+    mentions = lexicon.mentions(doc, context)
+    quoted = _quoted_ranges(doc)
     anchor = None if published else latest_explicit_date(doc)
     found: list[EventMention] = []
     anaphoric: list[bool] = []

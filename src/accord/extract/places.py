@@ -64,6 +64,18 @@ class Gazetteer:
                 context_countries = (hint, *context_countries)
         return self._lookup(head.strip(), context_countries)
 
+    def resolve_listed(self, name: str) -> Location | None:
+        """A place from the curated lists only (provinces, notable places, countries), never a geonames city:
+        safe for a name the entity recogniser took for a person, as many people share a city's name."""
+        if not name or fold(name) in self.not_places or _bare(name) in self.not_places:
+            return None
+        for key in dict.fromkeys((fold(name), _bare(name))):
+            if key in self.fixed:
+                return dict(self.fixed[key])
+            if key in self.countries:
+                return _country_location(self.countries[key])
+        return None
+
     def country_of(self, name: str) -> str | None:
         return self.countries.get(_bare(name)) or self.countries.get(fold(name))
 
@@ -72,7 +84,7 @@ class Gazetteer:
             if key in self.fixed:
                 return dict(self.fixed[key])
             if key in self.countries:
-                return _country_location(self.countries[key])
+                return _region_location(name, self.countries[key])
         candidates = self.cities.get(_bare(name)) or self.cities.get(fold(name))
         if not candidates:
             return None
@@ -82,6 +94,16 @@ class Gazetteer:
 def _country_location(country: str) -> Location:
     # A country has no single point worth plotting; coordinates stay unknown.
     return {"name": country, "admin1": None, "country": country, "lat": None, "lon": None}
+
+
+def _region_location(name: str, country: str) -> Location:
+    """A country, or a part of it named by direction ("eastern Ukraine"): a region the press treats as a
+    place of its own, in that country but without a province."""
+    direction = _DIRECTION.match(_LEADING_THE.sub("", fold(name)))
+    location = _country_location(country)
+    if direction:
+        location["name"] = f"{direction.group(1).replace(' ', '-')} {country}"
+    return location
 
 
 def _best_city(candidates: list[dict[str, Any]], context_countries: tuple[str, ...]) -> dict[str, Any]:
@@ -187,3 +209,7 @@ def gazetteer() -> Gazetteer:
 
 def resolve_place(name: str, context_countries: tuple[str, ...] = ()) -> Location | None:
     return gazetteer().resolve(name, context_countries)
+
+
+def resolve_listed_place(name: str) -> Location | None:
+    return gazetteer().resolve_listed(name)

@@ -1,0 +1,69 @@
+"""Who and where of an event: actors from the document's conflict context, sources that are not actors,
+and place names the entity recogniser mislabels. Sentences are written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.nlp import make_doc
+
+
+@pytest.fixture(scope="module")
+def events_of(nlp):
+    def run(text: str, published: str | None = "2020-03-06"):
+        return nlp(make_doc(nlp, "t", text, published))._.event_mentions
+    return run
+
+
+def _assault(events):
+    return next(e for e in events if e.type == "ASSAULT")
+
+
+YEMEN = "Yemen is at war. Fighting continues in Yemen, and Yemen's ports are shut. "
+AFGHANISTAN = "Afghanistan is at war. Fighting continues in Afghanistan, and Afghanistan's roads are shut. "
+
+
+def test_generic_insurgents_take_the_actor_of_the_documents_conflict(events_of):
+    sentence = "Insurgents attacked a checkpoint on Tuesday."
+    assert _assault(events_of(YEMEN + sentence)).actor1 == "Houthis"
+    assert _assault(events_of(AFGHANISTAN + sentence)).actor1 == "Taliban"
+
+
+def test_generic_insurgents_are_nobody_in_particular_without_a_context(events_of):
+    assert _assault(events_of("Insurgents attacked a checkpoint on Tuesday.")).actor1 != "Taliban"
+
+
+def test_news_agency_reporting_an_attack_is_not_its_actor(events_of):
+    assault = _assault(events_of("Reuters reported the attack on Tuesday."))
+    assert assault.actor1 != "Reuters"
+
+
+def test_subject_of_a_clause_is_not_the_actor_of_an_attack_in_its_time_adjunct(events_of):
+    events = events_of("Ghani left the meeting after the bombing on Thursday.")
+    assert _assault(events).actor1 != "Ashraf Ghani"
+
+
+def test_place_after_a_place_noun_is_the_location_even_if_taken_for_a_person(events_of):
+    assault = _assault(events_of("Airstrikes hit the house of a former minister in the capital, Sanaa, on Sunday."))
+    assert assault.location is not None and assault.location["name"] == "Sanaa"
+
+
+def test_place_after_a_place_noun_is_not_an_actor(events_of):
+    assault = _assault(events_of("Troops attacked the town of Lashkar Gah on Friday."))
+    assert assault.actor2 != "Lashkar Gah"
+
+
+def test_target_of_an_attack_noun_is_the_object_of_its_verb(events_of):
+    assault = _assault(events_of("Airstrikes hit the home of former president Ali Abdullah Saleh on Sunday."))
+    assert assault.actor2 == "Ali Abdullah Saleh"
+
+
+def test_a_town_is_more_specific_than_its_province_and_is_not_an_actor(events_of):
+    assault = _assault(events_of("Militants attacked a base in Maidan Shahr in Wardak province on Monday."))
+    assert assault.location["name"] == "Maidan Shahr"
+    assert assault.actor2 != "Maidan Shahr"
+
+
+def test_direction_before_a_country_makes_the_location_a_region(events_of):
+    assault = _assault(events_of("Rebels shelled villages in eastern Ukraine on Sunday."))
+    assert assault.location["name"] == "eastern Ukraine"
