@@ -101,3 +101,11 @@ def test_a_happening_any_report_says_took_place_is_not_planned():
             _report("b", "2020-03-07", location=KANDAHAR, planned=False)]
     [event] = merge_events(rows, {})
     assert event["planned"] is False
+
+
+def test_one_documents_two_tellings_join_when_another_source_pins_them_down():
+    # Same month and province, different actors: the extractor kept them apart; a report naming both joins them.
+    rows = [_report("a", "2020-03", location=KANDAHAR, actor1="Taliban"),
+            _report("a", "2020-03", start=50, location=KANDAHAR, actor1="United States"),
+            _report("b", "2020-03-08", location=SPIN_BOLDAK, actor1="Taliban", actor2="United States")]
+    assert _docs(merge_events(rows, {})) == [["a", "b"]]

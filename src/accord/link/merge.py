@@ -75,11 +75,19 @@ def _clusters(mentions: list[Mention], duplicate_of: dict[str, str]) -> list[lis
 
 
 def _fits(mention: Mention, cluster: list[Mention], duplicate_of: dict[str, str]) -> bool:
-    if any(member["doc"] == mention["doc"] for member in cluster):
+    if any(member["doc"] == mention["doc"] and not _same_report_twice(mention, member, cluster)
+           for member in cluster):
         return False  # one document's distinct reports are distinct happenings
     # No report may contradict it on time, place or mode; actors vary with the wording, one report must share them.
     return (all(_compatible(mention, member) for member in cluster)
             and any(_joinable(mention, member, duplicate_of) for member in cluster))
+
+
+def _same_report_twice(mention: Mention, sibling: Mention, cluster: list[Mention]) -> bool:
+    """Two reports of one document that the extractor kept apart (their actors differ) but that give the same
+    date, and that another document pins to the same day or place, are one happening told twice."""
+    return (mention.get("date") == sibling.get("date")
+            and any(m["doc"] != mention["doc"] and _anchored(mention, m, {}) for m in cluster))
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
