@@ -143,8 +143,21 @@ def _pick_date(found: list[tuple[str, str]]) -> str | None:
 # --- boilerplate --------------------------------------------------------------
 
 
+# Where a footer line strings prompts together: after a sentence, at " | ", " · ", " — ", and before "©".
+_FOOTER_SEGMENT_BREAK = re.compile(r"(?<=[.!?])\s+|\s+[|·—–]\s+|\s+(?=©)")
+
+
 def is_boilerplate_line(line: str, rules: BoilerplateRules) -> bool:
-    return any(p.fullmatch(line) for p in rules.whole_line)
+    """The line matches a whole_line pattern, or every segment of a footer line does."""
+    if _is_boilerplate_segment(line, rules):
+        return True
+    segments = [s for s in _FOOTER_SEGMENT_BREAK.split(line) if s]
+    # Every segment, not most: one sentence of content keeps the whole paragraph.
+    return len(segments) > 1 and all(_is_boilerplate_segment(s, rules) for s in segments)
+
+
+def _is_boilerplate_segment(text: str, rules: BoilerplateRules) -> bool:
+    return any(p.fullmatch(text) for p in rules.whole_line)
 
 
 def is_byline(line: str, rules: BoilerplateRules) -> bool:
