@@ -186,6 +186,20 @@ def test_finds_published_date_lines():
     assert clean(f"Wednesday, May 6, 2020\n\n{BODY}").published == "2020-05-06"
 
 
+def test_finds_published_and_updated_dates_beside_the_outlet_or_author():
+    assert clean(f"Example Courier — Published 6 May 2020\n\n{BODY}").published == "2020-05-06"
+    assert clean(f"Published May 6, 2020 — Example Courier\n\n{BODY}").published == "2020-05-06"
+    assert clean(f"{BODY}\n\nBy Jane Doe – Updated 7 May 2020").published == "2020-05-07"
+    assert clean(f"Example Courier — Published 6 May 2020\n\n{BODY}").text == BODY
+
+
+def test_sentence_with_a_dashed_aside_on_publication_is_not_a_date_line():
+    aside = "The report — published 6 May 2020 — said the army had withdrawn."
+    assert date_line(aside, near_top=True) is None
+    assert date_line("KABUL — Published figures on 6 May 2020 show a rise", near_top=True) is None
+    assert clean(f"{aside}\n\n{BODY}").published is None
+
+
 def test_date_lines_are_removed_from_the_text():
     assert clean(f"Published 6 May 2020\n\n{BODY}").text == BODY
 

@@ -39,6 +39,8 @@ _WEEKDAY_OR_MONTH = re.compile(
     r"\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\d", re.I
 )
 
+_NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "by", "&"})
+
 TOP_LINES = 10  # header lines (title, byline, date) only ever come first
 FINAL_PUNCTUATION = tuple('.,;:!?"”’…)')
 
@@ -116,6 +118,8 @@ def date_line(line: str, near_top: bool) -> tuple[str, str] | None:
         match = _DATE_PREFIX.fullmatch(part)
         if match and (iso := parse_absolute_date(match["date"])):
             return ("updated" if "updated" in match["kind"].lower() else "published", iso)
+    if (found := _credited_date_line(line)) is not None:
+        return found
     if not near_top or line.startswith("("):  # "(July 29, 2021)" dates a transcript, not the page
         return None
     if _only_date_words(line) and (iso := parse_absolute_date(line)):
@@ -124,6 +128,30 @@ def date_line(line: str, near_top: bool) -> tuple[str, str] | None:
     if match and _only_date_words(match["date"]) and (iso := parse_absolute_date(match["date"])):
         return ("published", iso)
     return None
+
+
+def _credited_date_line(line: str) -> tuple[str, str] | None:
+    """A date beside the outlet or author across a dash: "Outlet — Published 1 March 2020".
+
+    The other parts must be names, and "Published" capitalised, so that a sentence with an aside
+    ("the report — published 6 May 2020 — said ...") is never taken for a date line and dropped.
+    """
+    parts = re.split(r"\s+[—–]\s+", line)
+    if len(parts) < 2:
+        return None
+    for i, part in enumerate(parts):
+        match = _DATE_PREFIX.fullmatch(part)
+        if not match or not part[0].isupper() or not all(_is_credit_name(p) for p in parts[:i] + parts[i + 1:]):
+            continue
+        if _only_date_words(match["date"]) and (iso := parse_absolute_date(match["date"])):
+            return ("updated" if "updated" in match["kind"].lower() else "published", iso)
+    return None
+
+
+def _is_credit_name(text: str) -> bool:
+    """An outlet or author name ("Example Courier", "By Jane Doe"): a few capitalised words."""
+    words = text.split()
+    return 1 <= len(words) <= 6 and all(w[0].isupper() or w in _NAME_CONNECTORS for w in words)
 
 
 def _only_date_words(text: str) -> bool:
