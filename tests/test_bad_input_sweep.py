@@ -116,6 +116,22 @@ def test_huge_file_between_good_ones(tmp_path, monkeypatch):
     check_sweep(tmp_path, [before, mid, after], write, str(mid))
 
 
+def test_binary_jsonl_line_is_named_as_binary_data_on_its_line_not_a_binary_file(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(line("before") + line("mid") + BAD_LINES["binary line"][0] + line("after"))
+    code, rejected = ingest([path], tmp_path / "t.duckdb")
+    assert code == 1
+    assert rejected == [f"rejected {path}:3: binary data on line 3 (control bytes), not text"]
+
+
+def test_binary_file_is_named_as_a_binary_file(tmp_path):
+    path = tmp_path / "photo.txt"
+    path.write_bytes(BAD_FILES["binary"][0])
+    code, rejected = ingest([path], tmp_path / "t.duckdb")
+    assert code == 1
+    assert rejected == [f"rejected {path}: binary file (control bytes), not text"]
+
+
 def test_latin1_line_is_stored_with_a_note_not_rejected(tmp_path):
     path = tmp_path / "a.jsonl"
     latin = '{"id": "mid", "text": "The café near the ministry was closed, the envoy said."}\n'.encode("latin-1")
