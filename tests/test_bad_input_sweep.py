@@ -153,6 +153,17 @@ def test_rejection_of_a_file_with_brackets_in_its_name_is_printed_as_is(tmp_path
     assert code == 1 and rejected == [f"rejected {odd}: empty file"]
 
 
+def test_ingest_summary_stays_on_one_line_with_a_long_store_path(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    db = tmp_path / ("a-store-folder-with-a-name-long-enough-to-pass-eighty-columns-" * 2) / "[run] t.duckdb"
+    db.parent.mkdir()
+    result = CliRunner().invoke(app, ["ingest", str(good), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    summary = [row for row in result.stdout.splitlines() if " stored, " in row]
+    assert summary == [f"1 stored, 0 updated, 0 unchanged, 0 re-extracted, 0 rejected -> {db}"]
+
+
 def test_article_too_long_for_spacy_is_rejected_not_a_crash(tmp_path):
     path = tmp_path / "a.jsonl"
     long_text = "The envoy spoke at length about the truce. " * (api.MAX_ARTICLE_CHARS // 43 + 100)
