@@ -176,3 +176,34 @@ def test_article_too_long_for_spacy_is_rejected_not_a_crash(tmp_path):
 
 def test_article_limit_is_within_what_spacy_accepts(nlp):
     assert api.MAX_ARTICLE_CHARS <= nlp.max_length
+
+
+def test_crash_during_extraction_loses_only_the_unstored_batch_and_a_rerun_resumes(tmp_path, monkeypatch):
+    # ARCHITECTURE.md "Failure handling": what a crash loses, and that a re-run redoes only that.
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b"".join(line(f"d{i}", f"{GOOD} Report number {i}.") for i in range(5)))
+    db = tmp_path / "t.duckdb"
+    real_extract = api._extract
+    extracted: list[str] = []
+    crash = {"on": "d2"}
+
+    def extract_or_crash(docs, n_process):
+        extracted.extend(d.id for d in docs)
+        if crash["on"] in [d.id for d in docs]:
+            raise RuntimeError("worker died")
+        return real_extract(docs, n_process)
+
+    monkeypatch.setattr(api, "_extract", extract_or_crash)
+    with pytest.raises(RuntimeError):
+        api.ingest([path], db, batch_size=2)
+    assert stored(db) == ["d0", "d1"]
+    with Store(db) as store:  # the corpus-level stage of the crashed run never ran
+        assert not any(row["story"] for row in store.rows("SELECT story FROM documents"))
+
+    crash["on"], extracted[:] = "", []
+    report = api.ingest([path], db, batch_size=2)
+    assert (report.stored, report.unchanged) == (3, 2)
+    assert extracted == ["d2", "d3", "d4"]
+    assert stored(db) == ["d0", "d1", "d2", "d3", "d4"]
+    with Store(db) as store:  # the corpus-level stage ran over all of them
+        assert all(row["story"] for row in store.rows("SELECT story FROM documents"))
