@@ -116,6 +116,22 @@ def test_huge_file_between_good_ones(tmp_path, monkeypatch):
     check_sweep(tmp_path, [before, mid, after], write, str(mid))
 
 
+def test_binary_jsonl_line_is_named_as_binary_data_on_its_line_not_a_binary_file(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(line("before") + line("mid") + BAD_LINES["binary line"][0] + line("after"))
+    code, rejected = ingest([path], tmp_path / "t.duckdb")
+    assert code == 1
+    assert rejected == [f"rejected {path}:3: binary data on line 3 (control bytes), not text"]
+
+
+def test_binary_file_is_named_as_a_binary_file(tmp_path):
+    path = tmp_path / "photo.txt"
+    path.write_bytes(BAD_FILES["binary"][0])
+    code, rejected = ingest([path], tmp_path / "t.duckdb")
+    assert code == 1
+    assert rejected == [f"rejected {path}: binary file (control bytes), not text"]
+
+
 def test_latin1_line_is_stored_with_a_note_not_rejected(tmp_path):
     path = tmp_path / "a.jsonl"
     latin = '{"id": "mid", "text": "The café near the ministry was closed, the envoy said."}\n'.encode("latin-1")
@@ -137,6 +153,17 @@ def test_rejection_of_a_file_with_brackets_in_its_name_is_printed_as_is(tmp_path
     assert code == 1 and rejected == [f"rejected {odd}: empty file"]
 
 
+def test_ingest_summary_stays_on_one_line_with_a_long_store_path(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    db = tmp_path / ("a-store-folder-with-a-name-long-enough-to-pass-eighty-columns-" * 2) / "[run] t.duckdb"
+    db.parent.mkdir()
+    result = CliRunner().invoke(app, ["ingest", str(good), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    summary = [row for row in result.stdout.splitlines() if " stored, " in row]
+    assert summary == [f"1 stored, 0 updated, 0 unchanged, 0 re-extracted, 0 rejected -> {db}"]
+
+
 def test_article_too_long_for_spacy_is_rejected_not_a_crash(tmp_path):
     path = tmp_path / "a.jsonl"
     long_text = "The envoy spoke at length about the truce. " * (api.MAX_ARTICLE_CHARS // 43 + 100)
@@ -149,3 +176,34 @@ def test_article_too_long_for_spacy_is_rejected_not_a_crash(tmp_path):
 
 def test_article_limit_is_within_what_spacy_accepts(nlp):
     assert api.MAX_ARTICLE_CHARS <= nlp.max_length
+
+
+def test_crash_during_extraction_loses_only_the_unstored_batch_and_a_rerun_resumes(tmp_path, monkeypatch):
+    # ARCHITECTURE.md "Failure handling": what a crash loses, and that a re-run redoes only that.
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b"".join(line(f"d{i}", f"{GOOD} Report number {i}.") for i in range(5)))
+    db = tmp_path / "t.duckdb"
+    real_extract = api._extract
+    extracted: list[str] = []
+    crash = {"on": "d2"}
+
+    def extract_or_crash(docs, n_process):
+        extracted.extend(d.id for d in docs)
+        if crash["on"] in [d.id for d in docs]:
+            raise RuntimeError("worker died")
+        return real_extract(docs, n_process)
+
+    monkeypatch.setattr(api, "_extract", extract_or_crash)
+    with pytest.raises(RuntimeError):
+        api.ingest([path], db, batch_size=2)
+    assert stored(db) == ["d0", "d1"]
+    with Store(db) as store:  # the corpus-level stage of the crashed run never ran
+        assert not any(row["story"] for row in store.rows("SELECT story FROM documents"))
+
+    crash["on"], extracted[:] = "", []
+    report = api.ingest([path], db, batch_size=2)
+    assert (report.stored, report.unchanged) == (3, 2)
+    assert extracted == ["d2", "d3", "d4"]
+    assert stored(db) == ["d0", "d1", "d2", "d3", "d4"]
+    with Store(db) as store:  # the corpus-level stage ran over all of them
+        assert all(row["story"] for row in store.rows("SELECT story FROM documents"))

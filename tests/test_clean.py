@@ -33,6 +33,54 @@ def test_drops_share_and_newsletter_prompts():
     assert clean(raw).text == BODY
 
 
+def test_drops_subscribe_and_alert_prompts_of_any_outlet():
+    prompts = [
+        "Subscribe to the Example Courier evening digest for the latest from the valley.",
+        "Subscribe for weekly updates.",
+        "Breaking news and analysis: sign up for Example Wire alerts.",
+        "Want more? Subscribe to our podcast.",
+    ]
+    assert clean("\n\n".join([BODY, *prompts])).text == BODY
+
+
+def test_a_call_to_sign_up_inside_the_story_stays():
+    text = "The commander told the crowd: sign up for the army and defend the town."
+    assert clean(f"{BODY}\n\n{text}").text == f"{BODY}\n\n{text}"
+
+
+def test_drops_footer_lines_that_string_prompts_together():
+    footers = [
+        "Share | Tweet | Email © Example Courier 2021",
+        "Follow the Example Courier on social media. © 2021 Example Courier",
+        "Share this report. Tags: ceasefire, border",
+        "© Example Courier 2021 — Subscribe for daily updates.",
+        "Copyright Example Courier 2021. Share | Print",
+        "Share this article: Facebook | Twitter | WhatsApp",
+    ]
+    assert clean("\n\n".join([BODY, *footers])).text == BODY
+
+
+def test_a_paragraph_with_one_sentence_of_content_is_kept_whole():
+    text = "Share prices fell sharply on Monday. Email traffic between the ministries stopped."
+    assert clean(f"{BODY}\n\n{text}").text == f"{BODY}\n\n{text}"
+
+
+def test_drops_bracketed_media_notes_and_syndication_lines():
+    notes = [
+        "[Photo: Elders meet in the square of the town. Credit: Example Courier / File]",
+        "[Caption: A convoy on the road north. Photo: Example Wire]",
+        "[Graphic: the stages of the plan. Example Review]",
+        "Photo caption: The envoy speaks to reporters at the airport.",
+        "[Republished with permission from the Example Courier]",
+    ]
+    assert clean("\n\n".join([notes[-1], BODY, *notes[:-1]])).text == BODY
+
+
+def test_cuts_outlet_photo_credit_in_parentheses_and_keeps_the_caption():
+    raw = f"{BODY}\n\nVillagers wait at a clinic in the east. (Example Courier photo)"
+    assert paras(clean(raw).text)[-1] == "Villagers wait at a clinic in the east."
+
+
 def test_drops_copyright_and_disclaimers():
     raw = f"{BODY}\n\n© 2020 Example Media Group. All rights reserved.\n\nCopyright 2019 The Example Times, LLC."
     assert clean(raw).text == BODY
@@ -136,6 +184,20 @@ def test_finds_published_date_lines():
     assert clean(f"Published 6 May 2020\n\n{BODY}").published == "2020-05-06"
     assert clean(f"Example News, May 06, 2020\n\n{BODY}").published == "2020-05-06"
     assert clean(f"Wednesday, May 6, 2020\n\n{BODY}").published == "2020-05-06"
+
+
+def test_finds_published_and_updated_dates_beside_the_outlet_or_author():
+    assert clean(f"Example Courier — Published 6 May 2020\n\n{BODY}").published == "2020-05-06"
+    assert clean(f"Published May 6, 2020 — Example Courier\n\n{BODY}").published == "2020-05-06"
+    assert clean(f"{BODY}\n\nBy Jane Doe – Updated 7 May 2020").published == "2020-05-07"
+    assert clean(f"Example Courier — Published 6 May 2020\n\n{BODY}").text == BODY
+
+
+def test_sentence_with_a_dashed_aside_on_publication_is_not_a_date_line():
+    aside = "The report — published 6 May 2020 — said the army had withdrawn."
+    assert date_line(aside, near_top=True) is None
+    assert date_line("KABUL — Published figures on 6 May 2020 show a rise", near_top=True) is None
+    assert clean(f"{aside}\n\n{BODY}").published is None
 
 
 def test_date_lines_are_removed_from_the_text():

@@ -161,6 +161,13 @@ def test_feed_article_without_metadata_date_gets_it_from_its_published_line(demo
     assert docs[DATED_ONLY_IN_TEXT]["published"] == stated.isoformat()
 
 
+def test_text_and_markdown_articles_take_their_date_from_an_outlet_published_line(demo_run):
+    # "Outlet — Published 1 March 2020" (demo-02, .md) and "Published March 1, 2020 — Outlet" (demo-06, .txt)
+    assert demo_run.docs["demo-02-prisoner-dispute"]["published"] == "2020-03-01"
+    assert demo_run.docs["demo-06-signing-rewrite"]["published"] == "2020-03-01"
+    assert "Published" not in demo_run.docs["demo-02-prisoner-dispute"]["clean_text"]
+
+
 def test_disputed_weekly_attack_count_becomes_a_contest(demo_run):
     contested_values = [{claim["value"] for claim in row["claims"]} for row in demo_run.contests]
     assert any(CONTESTED_ATTACK_COUNTS <= values for values in contested_values)

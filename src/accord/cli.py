@@ -87,12 +87,15 @@ def _run_ingest(
 
 
 def _print_ingest_report(report: api.IngestReport, db: str) -> None:
+    # One line each whatever the terminal width (scripts grep them), and a "[" in a path is not markup.
     out.print(
         f"{report.stored} stored, {report.updated} updated, {report.unchanged} unchanged, "
-        f"{report.reextracted} re-extracted, {len(report.rejected)} rejected -> {db}"
+        f"{report.reextracted} re-extracted, {len(report.rejected)} rejected -> {escape(db)}",
+        soft_wrap=True,
     )
     if report.not_english:
-        out.print(f"not English (stored, flagged, not extracted): {', '.join(report.not_english)}")
+        ids = escape(", ".join(report.not_english))
+        out.print(f"not English (stored, flagged, not extracted): {ids}", soft_wrap=True)
 
 
 @app.command()
@@ -291,7 +294,8 @@ def _export_quietly(db: str, out_dir: Path) -> None:
     from accord.export import export as run_export
 
     tables = run_export(db, out_dir, "jsonl")
-    out.print("exported " + ", ".join(f"{t.name} ({t.rows})" for t in tables) + f" to {out_dir}/")
+    out.print("exported " + ", ".join(f"{t.name} ({t.rows})" for t in tables) + f" to {escape(str(out_dir))}/",
+              soft_wrap=True)
 
 
 def main() -> None:  # pragma: no cover

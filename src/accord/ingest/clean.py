@@ -39,6 +39,8 @@ _WEEKDAY_OR_MONTH = re.compile(
     r"\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\d", re.I
 )
 
+_NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "by", "&"})
+
 TOP_LINES = 10  # header lines (title, byline, date) only ever come first
 FINAL_PUNCTUATION = tuple('.,;:!?"”’…)')
 
@@ -116,6 +118,8 @@ def date_line(line: str, near_top: bool) -> tuple[str, str] | None:
         match = _DATE_PREFIX.fullmatch(part)
         if match and (iso := parse_absolute_date(match["date"])):
             return ("updated" if "updated" in match["kind"].lower() else "published", iso)
+    if (found := _credited_date_line(line)) is not None:
+        return found
     if not near_top or line.startswith("("):  # "(July 29, 2021)" dates a transcript, not the page
         return None
     if _only_date_words(line) and (iso := parse_absolute_date(line)):
@@ -124,6 +128,30 @@ def date_line(line: str, near_top: bool) -> tuple[str, str] | None:
     if match and _only_date_words(match["date"]) and (iso := parse_absolute_date(match["date"])):
         return ("published", iso)
     return None
+
+
+def _credited_date_line(line: str) -> tuple[str, str] | None:
+    """A date beside the outlet or author across a dash: "Outlet — Published 1 March 2020".
+
+    The other parts must be names, and "Published" capitalised, so that a sentence with an aside
+    ("the report — published 6 May 2020 — said ...") is never taken for a date line and dropped.
+    """
+    parts = re.split(r"\s+[—–]\s+", line)
+    if len(parts) < 2:
+        return None
+    for i, part in enumerate(parts):
+        match = _DATE_PREFIX.fullmatch(part)
+        if not match or not part[0].isupper() or not all(_is_credit_name(p) for p in parts[:i] + parts[i + 1:]):
+            continue
+        if _only_date_words(match["date"]) and (iso := parse_absolute_date(match["date"])):
+            return ("updated" if "updated" in match["kind"].lower() else "published", iso)
+    return None
+
+
+def _is_credit_name(text: str) -> bool:
+    """An outlet or author name ("Example Courier", "By Jane Doe"): a few capitalised words."""
+    words = text.split()
+    return 1 <= len(words) <= 6 and all(w[0].isupper() or w in _NAME_CONNECTORS for w in words)
 
 
 def _only_date_words(text: str) -> bool:
@@ -143,8 +171,21 @@ def _pick_date(found: list[tuple[str, str]]) -> str | None:
 # --- boilerplate --------------------------------------------------------------
 
 
+# Where a footer line strings prompts together: after a sentence, at " | ", " · ", " — ", and before "©".
+_FOOTER_SEGMENT_BREAK = re.compile(r"(?<=[.!?])\s+|\s+[|·—–]\s+|\s+(?=©)")
+
+
 def is_boilerplate_line(line: str, rules: BoilerplateRules) -> bool:
-    return any(p.fullmatch(line) for p in rules.whole_line)
+    """The line matches a whole_line pattern, or every segment of a footer line does."""
+    if _is_boilerplate_segment(line, rules):
+        return True
+    segments = [s for s in _FOOTER_SEGMENT_BREAK.split(line) if s]
+    # Every segment, not most: one sentence of content keeps the whole paragraph.
+    return len(segments) > 1 and all(_is_boilerplate_segment(s, rules) for s in segments)
+
+
+def _is_boilerplate_segment(text: str, rules: BoilerplateRules) -> bool:
+    return any(p.fullmatch(text) for p in rules.whole_line)
 
 
 def is_byline(line: str, rules: BoilerplateRules) -> bool:

@@ -62,10 +62,12 @@ def looks_binary(data: bytes) -> bool:
     return bool(sample) and controls / len(sample) > MAX_CONTROL_SHARE
 
 
-def decode(data: bytes, origin: str) -> tuple[str, list[str]]:
-    """Bytes to text: UTF-8, else cp1252 (what mis-saved news copies usually are), saying so."""
+def decode(data: bytes, origin: str, line_number: int | None = None) -> tuple[str, list[str]]:
+    """Bytes (a whole file, or one JSONL line when `line_number` is given) to text: UTF-8, else cp1252
+    (what mis-saved news copies usually are), saying so."""
     if looks_binary(data):
-        raise InputError(origin, "binary file (control bytes), not text")
+        what = "binary file" if line_number is None else f"binary data on line {line_number}"
+        raise InputError(origin, f"{what} (control bytes), not text")
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as err:
@@ -181,7 +183,7 @@ def read_jsonl(path: Path) -> Iterator[ReadResult]:
                     yield InputError(origin, f"line is {raw / 1e6:.0f} MB, over the limit for one article")
                     continue
                 try:
-                    line, notes = decode(raw, origin)
+                    line, notes = decode(raw, origin, line_number=number)
                     article = _article_from_json(json.loads(line), origin)
                     article.notes.extend(notes)
                     yield article
