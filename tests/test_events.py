@@ -97,3 +97,17 @@ def test_past_perfect_report_gets_no_publication_month(events_of):
     events = events_of("The Taliban had attacked a convoy in Ghazni.", published="2019-09-08")
     assault = next(e for e in events if e.type == "ASSAULT")
     assert assault.date is None
+
+
+@pytest.mark.parametrize(("text", "type_", "mode"), [
+    ("The president had a phone conversation with the Turkish leader on Monday.", "CONSULT", "phone"),
+    ("The president asked for the defence minister's resignation on Monday.", "RETREAT", "resign"),
+    ("The minister tendered his resignation on Tuesday.", "RETREAT", "resign"),
+    ("The White House announced on Sunday that American troops would be leaving Syria.", "RETREAT", "withdraw"),
+    ("The former president drew American forces down to 2,500 in January.", "RETREAT", "withdraw"),
+    ("The government ended its military mission in Iraq last month.", "RETREAT", "withdraw"),
+    ("The two rivals cut a deal in Geneva on Friday.", "AGREE", None),
+    ("Hundreds of fighters died in the battle for Mosul in July.", "ASSAULT", None),
+])
+def test_lexicon_triggers(events_of, text, type_, mode):
+    assert (type_, mode) in {(e.type, e.mode) for e in events_of(text)}
