@@ -111,3 +111,32 @@ def test_past_perfect_report_gets_no_publication_month(events_of):
 ])
 def test_lexicon_triggers(events_of, text, type_, mode):
     assert (type_, mode) in {(e.type, e.mode) for e in events_of(text)}
+
+
+def test_threat_named_by_the_reported_verb(events_of):
+    events = events_of("Both armies warned on Monday they would retaliate if the truce was broken.")
+    assert "THREATEN" in {e.type for e in events}
+
+
+def test_deal_named_before_its_verb(events_of):
+    events = events_of("The rebels rejected the deal cut by the two envoys in Geneva on Friday.")
+    assert "AGREE" in {e.type for e in events}
+
+
+@pytest.mark.parametrize("text", [
+    "The two sides were on the verge of signing a peace agreement in May.",
+    "A peace agreement can be signed within weeks, officials said.",
+])
+def test_signing_that_did_not_happen_is_not_an_event(events_of, text):
+    assert "SUPPORT" not in {e.type for e in events_of(text)}
+
+
+def test_halting_the_fighting_is_a_ceasefire_not_an_assault(events_of):
+    types = [e.type for e in events_of("The rebels ordered their fighters to halt fighting on Friday.")]
+    assert types == ["RETREAT"]
+
+
+def test_talks_due_to_begin_on_a_date_are_a_new_happening(events_of):
+    events = events_of("Envoys held talks in Doha on Monday. \n\nThe intra-party talks are to begin on March 10.",
+                       published="2020-03-02")
+    assert sorted(e.date for e in events if e.type == "CONSULT") == ["2020-03-02", "2020-03-10"]

@@ -28,7 +28,7 @@ from accord.models import EventMention
 # Words on the path above a trigger that make it not (yet) a fact.
 HYPOTHETICAL_HEADS = {"threaten", "warn", "vow", "demand", "urge", "ask", "want", "seek", "try", "hope", "push",
                       "aim", "prevent", "avoid", "refuse", "deny", "fear", "call", "propose", "allow", "harbor",
-                      "risk", "could", "might", "may", "should"}
+                      "risk", "could", "might", "may", "should", "verge", "brink", "refrain"}
 PLANNED_HEADS = {"plan", "schedule", "set", "expect", "poise", "due", "prepare", "intend", "begin", "will"}
 PLANNED_MODIFIERS = {"planned", "scheduled", "upcoming", "proposed", "future", "expected"}
 CONDITION_MARKS = {"if", "unless", "whether"}
@@ -97,8 +97,10 @@ def attached_lemmas(token: Token) -> set[str]:
             if grandchild.dep_ not in ("punct", "relcl", "conj", "cc"):
                 found.add(grandchild.lemma_.lower())
                 found.update(g.lemma_.lower() for g in grandchild.children if g.dep_ in ("pobj", "compound", "amod"))
-    if token.dep_ in ("compound", "amod", "nmod"):
-        found.add(token.head.lemma_.lower())
+    if token.dep_ in ("compound", "amod", "nmod", "acl"):
+        found.add(token.head.lemma_.lower())  # "a deal cut by", "the prisoners released"
+    # "warned they will retaliate": the reported verb, not its whole clause, says what the warning is about.
+    found.update(c.lemma_.lower() for c in token.children if c.dep_ == "ccomp" and c.pos_ == "VERB")
     if token.dep_ in ("acomp", "attr", "oprd") or token.pos_ == "ADJ":
         # "talks are dead": the subject of the copula is what the adjective is about.
         for sibling in token.head.children:
@@ -179,7 +181,8 @@ def is_hypothetical(token: Token) -> bool:
             return True
         if lower.dep_ in ("advcl", "ccomp", "relcl") or upper.dep_ == "ROOT":
             break
-    return any(c.dep_ == "aux" and c.lemma_.lower() in ("could", "might", "may", "should") for c in token.children)
+    return any(c.dep_ == "aux" and c.lemma_.lower() in ("could", "might", "may", "should", "can")
+               for c in token.children)
 
 
 def is_planned(token: Token, date_iso: str | None, published: str | None) -> bool:
@@ -484,8 +487,16 @@ def is_back_reference(token: Token) -> bool:
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
-    has_own_date = any(c.ent_type_ == "DATE" for c in token.subtree)
+    has_own_date = any(c.ent_type_ == "DATE" for c in token.subtree) or _scheduled_with_date(token)
     return bool(determiners & {"the", "this", "that", "its"}) and not has_own_date
+
+
+def _scheduled_with_date(token: Token) -> bool:
+    """"the talks are to begin on March 10": the subject's date sits on the verb it controls."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    controlled = [c for c in token.head.children if c.dep_ == "xcomp"]
+    return any(t.ent_type_ == "DATE" for c in controlled for t in c.subtree)
 
 
 def latest_explicit_date(doc: Doc) -> str | None:
@@ -505,6 +516,9 @@ def is_happening(token: Token) -> bool:
     verb = governing_verb(token)
     if verb is not token and verb.lemma_.lower() in HAPPENING_VERBS:
         return True
+    if verb is not token and verb.lemma_.lower() == "be" and token.dep_ == "nsubj" and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in HAPPENING_VERBS for c in verb.children):
+        return True  # "talks are to begin on Monday"
     for child in token.children:
         if child.ent_type_ == "DATE":
             return True
@@ -530,12 +544,21 @@ def keep_main_triggers(triggers: list[tuple[Token, TriggerRule]]) -> list[tuple[
         if rule.type in ABSORBABLE_TYPES and token.pos_ in ("NOUN", "PROPN") and any(
                 other.type != rule.type and _linked(token, t) for t, other in triggers if t is not token):
             continue
+        if is_what_stops(token, rule, triggers):
+            continue
         kept.append((token, rule))
     assaults = [(t, r) for t, r in kept if r.type == "ASSAULT"]
     if len(assaults) > 1:
         main = next(((t, r) for t, r in assaults if t.lemma_.lower() not in FATALITY_VERBS), assaults[0])
         kept = [(t, r) for t, r in kept if r.type != "ASSAULT" or (t, r) == main]
     return kept
+
+
+def is_what_stops(token: Token, rule: TriggerRule, triggers: list[tuple[Token, TriggerRule]]) -> bool:
+    """"halt fighting", "ceasefire ending the attacks": the fighting named by a ceasefire or withdrawal
+    trigger is what stops, not a new assault."""
+    return rule.type == "ASSAULT" and token.pos_ in ("NOUN", "PROPN") and any(
+        other.type == "RETREAT" and _linked(token, t) for t, other in triggers if t is not token)
 
 
 def _mention(token: Token, rule: TriggerRule, sentence: Span, mentions: list[ActorMention],
