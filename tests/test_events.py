@@ -140,3 +140,17 @@ def test_talks_due_to_begin_on_a_date_are_a_new_happening(events_of):
     events = events_of("Envoys held talks in Doha on Monday. \n\nThe intra-party talks are to begin on March 10.",
                        published="2020-03-02")
     assert sorted(e.date for e in events if e.type == "CONSULT") == ["2020-03-02", "2020-03-10"]
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Officials said the deal sets the stage for talks between the factions.", "CONSULT"),
+    ("The deal paves the way for the troops to withdraw next year.", "RETREAT"),
+    ("The rebels said they were ready to talk and agree to a truce.", "AGREE"),
+    ("The senator praised his talks with North Korea.", "CONSULT"),
+])
+def test_what_is_only_made_possible_or_named_as_a_topic_is_not_an_event(events_of, text, type_):
+    assert type_ not in {e.type for e in events_of(text)}
+
+
+def test_talks_at_a_place_are_a_happening(events_of):
+    assert "CONSULT" in {e.type for e in events_of("The envoys described the talks in Doha as useful.")}

@@ -28,7 +28,10 @@ from accord.models import EventMention
 # Words on the path above a trigger that make it not (yet) a fact.
 HYPOTHETICAL_HEADS = {"threaten", "warn", "vow", "demand", "urge", "ask", "want", "seek", "try", "hope", "push",
                       "aim", "prevent", "avoid", "refuse", "deny", "fear", "call", "propose", "allow", "harbor",
-                      "risk", "could", "might", "may", "should", "verge", "brink", "refrain"}
+                      "risk", "could", "might", "may", "should", "verge", "brink", "refrain",
+                      "way", "stage", "ready", "willing"}
+# "paves the way for", "sets the stage for": what a happening only makes possible.
+ENABLING_OBJECTS = {"way", "stage", "groundwork"}
 PLANNED_HEADS = {"plan", "schedule", "set", "expect", "poise", "due", "prepare", "intend", "begin", "will"}
 PLANNED_MODIFIERS = {"planned", "scheduled", "upcoming", "proposed", "future", "expected"}
 CONDITION_MARKS = {"if", "unless", "whether"}
@@ -36,6 +39,8 @@ NEGATORS = {"not", "n't", "never", "no", "without"}
 PLACE_PREPS = {"in", "at", "near", "outside", "across", "throughout", "to", "into", "inside", "around", "of", "on",
                "from", "over"}
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+# Prepositions that put a happening at a place ("talks with Iran" names a party, not a venue).
+SITE_PREPS = {"in", "at", "near", "outside", "inside"}
 ACTOR1_DEPS = {"nsubj", "agent", "poss", "compound", "amod", "nmod"}
 ACTOR2_PREPS = {"with", "on", "against", "between", "to", "at"}
 NUMBER_WORDS = {"dozen": 12.0, "a dozen": 12.0, "two dozen": 24.0, "dozens": 24.0, "hundreds": 200.0}
@@ -177,7 +182,11 @@ def is_hypothetical(token: Token) -> bool:
     for lower, upper in zip(path, path[1:], strict=False):
         if any(c.dep_ == "mark" and c.lemma_.lower() in CONDITION_MARKS for c in lower.children):
             return True
-        if lower.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep") and upper.lemma_.lower() in HYPOTHETICAL_HEADS:
+        if lower.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "relcl", "acl") \
+                and upper.lemma_.lower() in HYPOTHETICAL_HEADS:
+            return True
+        if lower.dep_ == "prep" and any(c.dep_ == "dobj" and c.lemma_.lower() in ENABLING_OBJECTS
+                                        for c in upper.children):
             return True
         if lower.dep_ in ("advcl", "ccomp", "relcl") or upper.dep_ == "ROOT":
             break
@@ -522,8 +531,9 @@ def is_happening(token: Token) -> bool:
     for child in token.children:
         if child.ent_type_ == "DATE":
             return True
-        if child.dep_ == "prep" and any(g.ent_type_ in ("GPE", "LOC", "FAC", "DATE") for g in child.children):
-            return True
+        if child.dep_ == "prep" and any(g.ent_type_ == "DATE" or (g.ent_type_ in PLACE_LABELS and child.lemma_.lower()
+                                                                   in SITE_PREPS) for g in child.children):
+            return True  # "talks in Doha", "talks on Sunday"; not "talks with North Korea"
     return False
 
 
