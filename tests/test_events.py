@@ -154,3 +154,17 @@ def test_what_is_only_made_possible_or_named_as_a_topic_is_not_an_event(events_o
 
 def test_talks_at_a_place_are_a_happening(events_of):
     assert "CONSULT" in {e.type for e in events_of("The envoys described the talks in Doha as useful.")}
+
+
+def test_meeting_conditions_is_not_a_meeting(events_of):
+    events = events_of("Troops will leave the bases on Monday as long as the rebels met the conditions of the deal.")
+    assert "CONSULT" not in {e.type for e in events}
+
+
+def test_meeting_a_person_is_a_meeting(events_of):
+    assert "CONSULT" in {e.type for e in events_of("The envoy met the rebel commander in Doha on Monday.")}
+
+
+def test_potential_meeting_is_not_an_event(events_of):
+    events = events_of("The papers reported on a potential meeting in Doha next week.")
+    assert "CONSULT" not in {e.type for e in events}

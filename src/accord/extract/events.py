@@ -35,6 +35,8 @@ ENABLING_OBJECTS = {"way", "stage", "groundwork"}
 PLANNED_HEADS = {"plan", "schedule", "set", "expect", "poise", "due", "prepare", "intend", "begin", "will"}
 PLANNED_MODIFIERS = {"planned", "scheduled", "upcoming", "proposed", "future", "expected"}
 CONDITION_MARKS = {"if", "unless", "whether"}
+# "a potential meeting", "possible strikes": named as something that may happen.
+POSSIBILITY_MODIFIERS = {"potential", "possible", "hypothetical", "prospective"}
 NEGATORS = {"not", "n't", "never", "no", "without"}
 PLACE_PREPS = {"in", "at", "near", "outside", "across", "throughout", "to", "into", "inside", "around", "of", "on",
                "from", "over"}
@@ -64,6 +66,7 @@ class TriggerRule:
     detail: str | None
     pos: str | None = None
     with_lemmas: frozenset[str] = frozenset()
+    unless_lemmas: frozenset[str] = frozenset()
     modifiers: dict[str, tuple[str, str]] = field(default_factory=dict, hash=False, compare=False)
     quoted: bool = False
     needs_happening: bool = False
@@ -82,6 +85,7 @@ def read_trigger_rules() -> dict[str, list[TriggerRule]]:
         rule = TriggerRule(
             lemma=entry["lemma"], type=entry["type"], mode=entry.get("mode"), detail=entry.get("detail"),
             pos=entry.get("pos"), with_lemmas=frozenset(_words(entry.get("with"))),
+            unless_lemmas=frozenset(_words(entry.get("unless"))),
             modifiers={k: (v[0], v[1]) for k, v in (entry.get("modifiers") or {}).items()},
             quoted=bool(entry.get("quoted")), needs_happening=bool(entry.get("needs_happening")),
         )
@@ -125,6 +129,10 @@ def matching_rule(token: Token, rules: dict[str, list[TriggerRule]]) -> TriggerR
         if rule.with_lemmas:
             attached = attached if attached is not None else attached_lemmas(token)
             if not attached & rule.with_lemmas:
+                continue
+        if rule.unless_lemmas:
+            attached = attached if attached is not None else attached_lemmas(token)
+            if attached & rule.unless_lemmas:
                 continue
         return rule
     return None
@@ -178,6 +186,8 @@ def _path_up(token: Token) -> list[Token]:
 
 def is_hypothetical(token: Token) -> bool:
     """Inside an if-clause, or the object of a threat, demand or wish ("vowed to attack")."""
+    if any(c.dep_ == "amod" and c.lemma_.lower() in POSSIBILITY_MODIFIERS for c in token.children):
+        return True
     path = _path_up(token)
     for lower, upper in zip(path, path[1:], strict=False):
         if any(c.dep_ == "mark" and c.lemma_.lower() in CONDITION_MARKS for c in lower.children):
