@@ -101,8 +101,8 @@ def test_past_perfect_report_gets_no_publication_month(events_of):
 
 @pytest.mark.parametrize(("text", "type_", "mode"), [
     ("The president had a phone conversation with the Turkish leader on Monday.", "CONSULT", "phone"),
-    ("The president asked for the defence minister's resignation on Monday.", "RETREAT", "resign"),
-    ("The minister tendered his resignation on Tuesday.", "RETREAT", "resign"),
+    ("The president asked for the defence minister's resignation on Monday.", "REQUEST", None),
+    ("The president asked for his resignation, and the minister tendered it on Tuesday.", "RETREAT", "resign"),
     ("The White House announced on Sunday that American troops would be leaving Syria.", "RETREAT", "withdraw"),
     ("The former president drew American forces down to 2,500 in January.", "RETREAT", "withdraw"),
     ("The government ended its military mission in Iraq last month.", "RETREAT", "withdraw"),
