@@ -168,3 +168,8 @@ def test_meeting_a_person_is_a_meeting(events_of):
 def test_potential_meeting_is_not_an_event(events_of):
     events = events_of("The papers reported on a potential meeting in Doha next week.")
     assert "CONSULT" not in {e.type for e in events}
+
+
+def test_being_met_with_a_response_is_not_a_meeting(events_of):
+    events = events_of("Any attack on the base on Monday will be met with a swift military response.")
+    assert "CONSULT" not in {e.type for e in events}
