@@ -173,3 +173,9 @@ def test_potential_meeting_is_not_an_event(events_of):
 def test_being_met_with_a_response_is_not_a_meeting(events_of):
     events = events_of("Any attack on the base on Monday will be met with a swift military response.")
     assert "CONSULT" not in {e.type for e in events}
+
+
+def test_victim_killed_is_the_reported_assault_not_a_new_one(events_of):
+    events = events_of("Taliban fighters attacked a convoy in Kabul on Monday. \n\nSergeant John Smith was killed "
+                       "in Afghanistan.", published="2020-03-04")
+    assert len([e for e in events if e.type == "ASSAULT"]) == 1

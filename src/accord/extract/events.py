@@ -503,11 +503,20 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
 def is_back_reference(token: Token) -> bool:
     """"the attack", "the airstrike", "Saturday's agreement": a noun that points back to a happening already
     reported, not a new one (it has a definite or possessive determiner and no date of its own)."""
+    if is_victim_report(token):
+        return True
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
     has_own_date = any(c.ent_type_ == "DATE" for c in token.subtree) or _scheduled_with_date(token)
     return bool(determiners & {"the", "this", "that", "its"}) and not has_own_date
+
+
+def is_victim_report(token: Token) -> bool:
+    """"a soldier was killed in Kabul": the passive killing tells a victim's side of an assault the article
+    reports elsewhere (when it does), so it joins that assault rather than counting as a new one."""
+    return token.lemma_.lower() in FATALITY_VERBS and any(c.dep_ == "auxpass" for c in token.children) \
+        and not any(c.ent_type_ == "DATE" for c in token.subtree)
 
 
 def _scheduled_with_date(token: Token) -> bool:
