@@ -179,3 +179,9 @@ def test_victim_killed_is_the_reported_assault_not_a_new_one(events_of):
     events = events_of("Taliban fighters attacked a convoy in Kabul on Monday. \n\nSergeant John Smith was killed "
                        "in Afghanistan.", published="2020-03-04")
     assert len([e for e in events if e.type == "ASSAULT"]) == 1
+
+
+def test_signing_of_the_named_accord_is_the_reported_signing(events_of):
+    events = events_of("The United States and the Taliban signed a peace deal in Doha on Saturday. \n\nMinutes before "
+                       "the deal was signed, Pakistan and Qatar welcomed it in Kabul.", published="2020-03-01")
+    assert len([e for e in events if e.type == "SUPPORT"]) == 1

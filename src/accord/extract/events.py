@@ -503,7 +503,7 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
 def is_back_reference(token: Token) -> bool:
     """"the attack", "the airstrike", "Saturday's agreement": a noun that points back to a happening already
     reported, not a new one (it has a definite or possessive determiner and no date of its own)."""
-    if is_victim_report(token):
+    if is_victim_report(token) or is_known_accord_signed(token):
         return True
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
@@ -517,6 +517,18 @@ def is_victim_report(token: Token) -> bool:
     reports elsewhere (when it does), so it joins that assault rather than counting as a new one."""
     return token.lemma_.lower() in FATALITY_VERBS and any(c.dep_ == "auxpass" for c in token.children) \
         and not any(c.ent_type_ == "DATE" for c in token.subtree)
+
+
+def is_known_accord_signed(token: Token) -> bool:
+    """"before the agreement was signed", "Saturday's agreement, signed in Doha": the signing of a document
+    the article has already named (definite or possessive) is the signing it reported, not another one."""
+    if token.lemma_.lower() != "sign" or any(t.ent_type_ == "DATE" for t in token.subtree):
+        return False
+    documents = [c for c in token.children if c.dep_ == "nsubjpass"]
+    if token.dep_ == "acl":
+        documents.append(token.head)
+    return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an")
+               for document in documents for c in document.children)
 
 
 def _scheduled_with_date(token: Token) -> bool:
