@@ -185,3 +185,11 @@ def test_signing_of_the_named_accord_is_the_reported_signing(events_of):
     events = events_of("The United States and the Taliban signed a peace deal in Doha on Saturday. \n\nMinutes before "
                        "the deal was signed, Pakistan and Qatar welcomed it in Kabul.", published="2020-03-01")
     assert len([e for e in events if e.type == "SUPPORT"]) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Officials did not say when the ceasefire would begin in Helmand.",
+    "The envoys met on Monday to discuss how to implement a ceasefire in Helmand.",
+])
+def test_open_question_about_a_happening_is_not_an_event(events_of, text):
+    assert "RETREAT" not in {e.type for e in events_of(text)}

@@ -198,10 +198,21 @@ def is_hypothetical(token: Token) -> bool:
         if lower.dep_ == "prep" and any(c.dep_ == "dobj" and c.lemma_.lower() in ENABLING_OBJECTS
                                         for c in upper.children):
             return True
+        if is_open_question(lower, upper):
+            return True
         if lower.dep_ in ("advcl", "ccomp", "relcl") or upper.dep_ == "ROOT":
             break
     return any(c.dep_ == "aux" and c.lemma_.lower() in ("could", "might", "may", "should", "can")
                for c in token.children)
+
+
+def is_open_question(clause: Token, head: Token) -> bool:
+    """"it was not specified when the cease-fire would begin", "to address how to implement a cease-fire": a
+    wh-clause under a negated verb, or an infinitive one, leaves the happening open."""
+    asks = any(c.dep_ in ("advmod", "mark") and c.lemma_.lower() in ("when", "how", "whether")
+               for c in clause.children)
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    return asks and (infinitive or any(c.dep_ == "neg" for c in head.children))
 
 
 def is_planned(token: Token, date_iso: str | None, published: str | None) -> bool:
