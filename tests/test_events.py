@@ -193,3 +193,9 @@ def test_signing_of_the_named_accord_is_the_reported_signing(events_of):
 ])
 def test_open_question_about_a_happening_is_not_an_event(events_of, text):
     assert "RETREAT" not in {e.type for e in events_of(text)}
+
+
+def test_earlier_dated_assault_in_the_same_sentence_is_its_own_event(events_of):
+    events = events_of("Monday's attack in Kabul was the deadliest since an assault on Ghazni in August 2018.",
+                       published="2020-03-04")
+    assert sorted(e.date for e in events if e.type == "ASSAULT") == ["2018-08", "2020-03-02"]

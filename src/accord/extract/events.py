@@ -602,8 +602,18 @@ def keep_main_triggers(triggers: list[tuple[Token, TriggerRule]]) -> list[tuple[
     assaults = [(t, r) for t, r in kept if r.type == "ASSAULT"]
     if len(assaults) > 1:
         main = next(((t, r) for t, r in assaults if t.lemma_.lower() not in FATALITY_VERBS), assaults[0])
-        kept = [(t, r) for t, r in kept if r.type != "ASSAULT" or (t, r) == main]
+        kept = [(t, r) for t, r in kept
+                if r.type != "ASSAULT" or (t, r) == main or is_other_dated_assault(t, main[0])]
     return kept
+
+
+def is_other_dated_assault(token: Token, main: Token) -> bool:
+    """"Monday's attack was the deadliest since an assault in Ghazni in August 2018": a second assault noun
+    with its own date, not governed by the main one, is another happening."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() in FATALITY_VERBS or _linked(token, main):
+        return False
+    own_dates = {t.i for t in token.subtree if t.ent_type_ == "DATE"}
+    return bool(own_dates) and not own_dates & {t.i for t in main.subtree}
 
 
 def is_what_stops(token: Token, rule: TriggerRule, triggers: list[tuple[Token, TriggerRule]]) -> bool:
