@@ -199,3 +199,9 @@ def test_earlier_dated_assault_in_the_same_sentence_is_its_own_event(events_of):
     events = events_of("Monday's attack in Kabul was the deadliest since an assault on Ghazni in August 2018.",
                        published="2020-03-04")
     assert sorted(e.date for e in events if e.type == "ASSAULT") == ["2018-08", "2020-03-02"]
+
+
+def test_assaults_reported_by_two_coordinated_verbs_are_two_events(events_of):
+    events = events_of("Taliban fighters launched fresh assaults on Kunduz and carried out two suicide bombings in "
+                       "Kabul on Monday.", published="2020-03-04")
+    assert len([e for e in events if e.type == "ASSAULT"]) == 2

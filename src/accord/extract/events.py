@@ -603,8 +603,21 @@ def keep_main_triggers(triggers: list[tuple[Token, TriggerRule]]) -> list[tuple[
     if len(assaults) > 1:
         main = next(((t, r) for t, r in assaults if t.lemma_.lower() not in FATALITY_VERBS), assaults[0])
         kept = [(t, r) for t, r in kept
-                if r.type != "ASSAULT" or (t, r) == main or is_other_dated_assault(t, main[0])]
+                if r.type != "ASSAULT" or (t, r) == main or is_other_dated_assault(t, main[0])
+                or is_coordinated_assault(t, main[0])]
     return kept
+
+
+def is_coordinated_assault(token: Token, main: Token) -> bool:
+    """"launched assaults on Kunduz and carried out two suicide bombings": assault nouns that are objects of
+    two coordinated verbs report two happenings."""
+    if token.pos_ not in ("NOUN", "PROPN") or main.pos_ not in ("NOUN", "PROPN"):
+        return False
+    verb, main_verb = governing_verb(token), governing_verb(main)
+    if len({verb.i, main_verb.i, token.i, main.i}) < 4:
+        return False  # one verb, or a trigger that is its own head
+    return (verb.dep_ == "conj" and verb.head.i == main_verb.i) or (
+        main_verb.dep_ == "conj" and main_verb.head.i == verb.i)
 
 
 def is_other_dated_assault(token: Token, main: Token) -> bool:
@@ -705,7 +718,9 @@ def dedupe(mentions: list[EventMention], back_references: list[bool] | None = No
     for mention, is_back in zip(mentions, back_references, strict=True):
         row = _row(mention)
         same_type = [i for i, existing in enumerate(kept) if existing.type == mention.type]
-        target = next((i for i in same_type if same_happening(_row(kept[i]), row)), None)
+        # Triggers of one sentence were already told apart by keep_main_triggers.
+        target = next((i for i in same_type if same_happening(_row(kept[i]), row) and kept[i].start != mention.start),
+                      None)
         if target is None and is_back and same_type:
             target = same_type[-1]
         if target is None:
