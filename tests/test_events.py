@@ -205,3 +205,9 @@ def test_assaults_reported_by_two_coordinated_verbs_are_two_events(events_of):
     events = events_of("Taliban fighters launched fresh assaults on Kunduz and carried out two suicide bombings in "
                        "Kabul on Monday.", published="2020-03-04")
     assert len([e for e in events if e.type == "ASSAULT"]) == 2
+
+
+def test_also_reports_one_more_happening(events_of):
+    events = events_of("The United States sanctioned the Iranian general in 2007. \n\nThe United States had also "
+                       "sanctioned the militia leader.", published="2020-01-05")
+    assert len([e for e in events if e.type == "SANCTION"]) == 2

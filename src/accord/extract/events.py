@@ -52,6 +52,8 @@ HAPPENING_VERBS = {"hold", "resume", "begin", "start", "launch", "open", "contin
                    "join", "conduct", "host", "return", "restart", "chair", "lead", "take", "wrap", "break",
                    "collapse", "stall", "schedule", "plan", "set", "go", "declare", "announce", "observe",
                    "implement", "order", "complete", "authorize", "witness", "effect", "due"}
+# Adverbs that add one more happening of a kind ("also", "again").
+ADDITIVE_ADVERBS = {"also", "further", "again"}
 # Types whose nominal triggers are only the topic when another trigger governs them.
 ABSORBABLE_TYPES = {"CONSULT", "AGREE", "SUPPORT"}
 SPEECH_VERBS = {"say", "tell", "tweet", "claim", "announce", "add", "state", "write", "report", "note", "insist",
@@ -490,6 +492,7 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
     anchor = None if published else latest_explicit_date(doc)
     found: list[EventMention] = []
     anaphoric: list[bool] = []
+    additional: list[bool] = []
     for sentence in doc.sents:
         if not any(t.pos_ in ("VERB", "AUX") for t in sentence):
             continue  # a subheading ("Troop withdrawal") names a topic, it reports nothing
@@ -508,7 +511,8 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
             if mention is not None:
                 found.append(mention)
                 anaphoric.append(is_back_reference(token))
-    return dedupe(found, anaphoric)
+                additional.append(is_additional(token))
+    return dedupe(found, anaphoric, additional)
 
 
 def is_back_reference(token: Token) -> bool:
@@ -521,6 +525,14 @@ def is_back_reference(token: Token) -> bool:
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
     has_own_date = any(c.ent_type_ == "DATE" for c in token.subtree) or _scheduled_with_date(token)
     return bool(determiners & {"the", "this", "that", "its"}) and not has_own_date
+
+
+def is_additional(token: Token) -> bool:
+    """"also levied sanctions", "was further sanctioned", "another attack": told as one more happening of
+    its kind, not as the one reported before."""
+    verb = governing_verb(token)
+    return any(c.dep_ == "advmod" and c.lower_ in ADDITIVE_ADVERBS for c in {*token.children, *verb.children}) or any(
+        c.dep_ == "det" and c.lower_ == "another" for c in token.children)
 
 
 def is_victim_report(token: Token) -> bool:
@@ -708,14 +720,20 @@ def _fill(kept: EventMention, other: EventMention) -> EventMention:
     return replace(kept, **updates) if updates else kept
 
 
-def dedupe(mentions: list[EventMention], back_references: list[bool] | None = None) -> list[EventMention]:
+def dedupe(mentions: list[EventMention], back_references: list[bool] | None = None,
+           additional: list[bool] | None = None) -> list[EventMention]:
     """One mention per happening within a document (the first report, completed by later ones).
 
-    A back reference ("the attack") joins the latest earlier report of its type whatever its actors.
+    A back reference ("the attack") joins the latest earlier report of its type whatever its actors; an
+    additional one ("also levied sanctions", "another attack") is a new happening.
     """
     back_references = back_references or [False] * len(mentions)
+    additional = additional or [False] * len(mentions)
     kept: list[EventMention] = []
-    for mention, is_back in zip(mentions, back_references, strict=True):
+    for mention, is_back, is_new in zip(mentions, back_references, additional, strict=True):
+        if is_new and not is_back:
+            kept.append(mention)
+            continue
         row = _row(mention)
         same_type = [i for i, existing in enumerate(kept) if existing.type == mention.type]
         # Triggers of one sentence were already told apart by keep_main_triggers.
