@@ -211,3 +211,15 @@ def test_also_reports_one_more_happening(events_of):
     events = events_of("The United States sanctioned the Iranian general in 2007. \n\nThe United States had also "
                        "sanctioned the militia leader.", published="2020-01-05")
     assert len([e for e in events if e.type == "SANCTION"]) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "The agreement proposes talks between the two governments in Geneva.",
+    "The joint statement called for a safe zone along the border on Monday.",
+])
+def test_what_a_document_asks_for_is_content_not_a_request(events_of, text):
+    assert "REQUEST" not in {e.type for e in events_of(text)}
+
+
+def test_a_minister_calling_for_talks_is_a_request(events_of):
+    assert "REQUEST" in {e.type for e in events_of("The minister called for talks in Geneva on Monday.")}

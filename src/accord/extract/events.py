@@ -52,6 +52,9 @@ HAPPENING_VERBS = {"hold", "resume", "begin", "start", "launch", "open", "contin
                    "join", "conduct", "host", "return", "restart", "chair", "lead", "take", "wrap", "break",
                    "collapse", "stall", "schedule", "plan", "set", "go", "declare", "announce", "observe",
                    "implement", "order", "complete", "authorize", "witness", "effect", "due"}
+# Nouns for documents: what they ask for is content, not an act.
+DOCUMENT_NOUNS = {"agreement", "deal", "accord", "statement", "declaration", "draft", "text", "resolution", "plan",
+                  "document", "treaty", "letter", "report"}
 # Adverbs that add one more happening of a kind ("also", "again").
 ADDITIVE_ADVERBS = {"also", "further", "again"}
 # Types whose nominal triggers are only the topic when another trigger governs them.
@@ -505,6 +508,8 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
                 continue  # "the negotiating team", "the canceled talks": a modifier, not a report
             if not rule.quoted and any(start <= token.idx < end for start, end in quoted):
                 continue
+            if is_document_content(token, rule):
+                continue
             triggers.append((token, rule))
         for token, rule in keep_main_triggers(triggers):
             mention = _mention(token, rule, sentence, mentions, context, published, doc._.doc_id, anchor)
@@ -525,6 +530,14 @@ def is_back_reference(token: Token) -> bool:
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
     has_own_date = any(c.ent_type_ == "DATE" for c in token.subtree) or _scheduled_with_date(token)
     return bool(determiners & {"the", "this", "that", "its"}) and not has_own_date
+
+
+def is_document_content(token: Token, rule: TriggerRule) -> bool:
+    """"The agreement also proposes a dialogue", "the statement called for a safe zone": what a document
+    asks for is its content (a provision), not a request someone made."""
+    if rule.type != "REQUEST" or token.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in token.children)
 
 
 def is_additional(token: Token) -> bool:
