@@ -223,3 +223,18 @@ def test_what_a_document_asks_for_is_content_not_a_request(events_of, text):
 
 def test_a_minister_calling_for_talks_is_a_request(events_of):
     assert "REQUEST" in {e.type for e in events_of("The minister called for talks in Geneva on Monday.")}
+
+
+@pytest.mark.parametrize("text", [
+    "The rebel leaders were going to meet the president in Geneva on Sunday.",
+    "The president said he had planned a secret meeting with the rebels in Geneva on Sunday.",
+    "The rebel leaders were to meet the envoy in Geneva on Sunday, but the talks were called off.",
+])
+def test_plan_told_in_the_past_is_not_a_meeting(events_of, text):
+    assert "CONSULT" not in {e.type for e in events_of(text, published="2019-09-09")}
+
+
+def test_planned_meeting_is_still_an_event(events_of):
+    events = events_of("The rebel leaders are going to meet the president in Geneva on Sunday.",
+                       published="2019-09-06")
+    assert "CONSULT" in {e.type for e in events}

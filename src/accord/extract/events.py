@@ -205,10 +205,26 @@ def is_hypothetical(token: Token) -> bool:
             return True
         if is_open_question(lower, upper):
             return True
+        if is_past_plan(lower, upper) and (lower.i == token.i or (lower.i == token.head.i and token.dep_ in (
+                "dobj", "nsubj", "nsubjpass"))):
+            return True
         if lower.dep_ in ("advcl", "ccomp", "relcl") or upper.dep_ == "ROOT":
             break
     return any(c.dep_ == "aux" and c.lemma_.lower() in ("could", "might", "may", "should", "can")
                for c in token.children)
+
+
+def is_past_plan(planned: Token, head: Token) -> bool:
+    """"were going to meet", "were to travel", "had planned a meeting": a plan told in the past, which news
+    uses for what did not happen (the happening is the cancellation, reported on its own)."""
+    lemma = head.lemma_.lower()
+    if planned.dep_ not in ("xcomp", "dobj"):
+        return False
+    if lemma == "go" and head.tag_ == "VBG":
+        return any(c.dep_ == "aux" and c.tag_ == "VBD" for c in head.children)
+    if lemma == "be" and head.tag_ == "VBD":
+        return planned.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in planned.children)
+    return lemma in ("plan", "intend", "schedule") and _past_perfect(head)
 
 
 def is_open_question(clause: Token, head: Token) -> bool:
