@@ -238,3 +238,14 @@ def test_planned_meeting_is_still_an_event(events_of):
     events = events_of("The rebel leaders are going to meet the president in Geneva on Sunday.",
                        published="2019-09-06")
     assert "CONSULT" in {e.type for e in events}
+
+
+def test_a_war_toll_is_not_a_killing_event(events_of):
+    events = events_of("The war in Yemen has killed more than 1,400 people since March 19, officials said.",
+                       published="2015-05-10")
+    assert "ASSAULT" not in {e.type for e in events}
+
+
+def test_modal_on_the_governing_verb_makes_a_noun_trigger_hypothetical(events_of):
+    events = events_of("Negotiators struck a draft deal that could have led to a withdrawal of troops from Syria.")
+    assert "RETREAT" not in {e.type for e in events}

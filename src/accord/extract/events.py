@@ -210,8 +210,9 @@ def is_hypothetical(token: Token) -> bool:
             return True
         if lower.dep_ in ("advcl", "ccomp", "relcl") or upper.dep_ == "ROOT":
             break
+    # "could have led to a withdrawal": the modal may sit on the verb a nominal trigger hangs from.
     return any(c.dep_ == "aux" and c.lemma_.lower() in ("could", "might", "may", "should", "can")
-               for c in token.children)
+               for c in {*token.children, *governing_verb(token).children})
 
 
 def is_past_plan(planned: Token, head: Token) -> bool:
