@@ -249,3 +249,15 @@ def test_a_war_toll_is_not_a_killing_event(events_of):
 def test_modal_on_the_governing_verb_makes_a_noun_trigger_hypothetical(events_of):
     events = events_of("Negotiators struck a draft deal that could have led to a withdrawal of troops from Syria.")
     assert "RETREAT" not in {e.type for e in events}
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels have so far refused to talk to the government in Kabul.",
+    "The rebels have long rejected talks with the government in Kabul.",
+])
+def test_a_stance_held_over_time_is_not_an_event(events_of, text):
+    assert "REJECT" not in {e.type for e in events_of(text)}
+
+
+def test_how_long_asks_about_a_happening(events_of):
+    assert "SANCTION" in {e.type for e in events_of("How long has the officer been sentenced to in Minneapolis?")}

@@ -55,6 +55,8 @@ HAPPENING_VERBS = {"hold", "resume", "begin", "start", "launch", "open", "contin
 # Nouns for documents: what they ask for is content, not an act.
 DOCUMENT_NOUNS = {"agreement", "deal", "accord", "statement", "declaration", "draft", "text", "resolution", "plan",
                   "document", "treaty", "letter", "report"}
+# Adverbs that make a verb a stance held over time ("have long demanded").
+STANCE_ADVERBS = {"long", "still", "consistently", "always"}
 # Adverbs that add one more happening of a kind ("also", "again").
 ADDITIVE_ADVERBS = {"also", "further", "again"}
 # Types whose nominal triggers are only the topic when another trigger governs them.
@@ -210,6 +212,8 @@ def is_hypothetical(token: Token) -> bool:
             return True
         if lower.dep_ in ("advcl", "ccomp", "relcl") or upper.dep_ == "ROOT":
             break
+    if is_standing_position(token):
+        return True
     # "could have led to a withdrawal": the modal may sit on the verb a nominal trigger hangs from.
     return any(c.dep_ == "aux" and c.lemma_.lower() in ("could", "might", "may", "should", "can")
                for c in {*token.children, *governing_verb(token).children})
@@ -226,6 +230,18 @@ def is_past_plan(planned: Token, head: Token) -> bool:
     if lemma == "be" and head.tag_ == "VBD":
         return planned.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in planned.children)
     return lemma in ("plan", "intend", "schedule") and _past_perfect(head)
+
+
+def is_standing_position(token: Token) -> bool:
+    """"has so far refused to talk", "have long demanded", "still rejects": a stance held over time, which
+    the article states as background, not a happening it reports ("how long" asks about one)."""
+    verb = governing_verb(token)
+    for child in {*token.children, *verb.children}:
+        if child.dep_ != "advmod" or any(g.lower_ == "how" for g in child.children):
+            continue
+        if child.lower_ in STANCE_ADVERBS or (child.lower_ == "far" and any(g.lower_ == "so" for g in child.children)):
+            return True
+    return False
 
 
 def is_open_question(clause: Token, head: Token) -> bool:
