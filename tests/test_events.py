@@ -261,3 +261,8 @@ def test_a_stance_held_over_time_is_not_an_event(events_of, text):
 
 def test_how_long_asks_about_a_happening(events_of):
     assert "SANCTION" in {e.type for e in events_of("How long has the officer been sentenced to in Minneapolis?")}
+
+
+def test_ceasefire_given_as_a_reason_is_not_an_event(events_of):
+    events = events_of("The king cancelled plans to attend the summit in Paris because of the cease-fire.")
+    assert "RETREAT" not in {e.type for e in events}

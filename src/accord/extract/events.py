@@ -57,6 +57,8 @@ DOCUMENT_NOUNS = {"agreement", "deal", "accord", "statement", "declaration", "dr
                   "document", "treaty", "letter", "report"}
 # Adverbs that make a verb a stance held over time ("have long demanded").
 STANCE_ADVERBS = {"long", "still", "consistently", "always"}
+# Prepositions of cause and concession: their object is background ("because of the ceasefire").
+CIRCUMSTANCE_PREPS = {"because", "despite", "amid", "due", "given"}
 # Adverbs that add one more happening of a kind ("also", "again").
 ADDITIVE_ADVERBS = {"also", "further", "again"}
 # Types whose nominal triggers are only the topic when another trigger governs them.
@@ -620,10 +622,21 @@ def latest_explicit_date(doc: Doc) -> str | None:
     return max(days) if days else None
 
 
+def is_circumstance(token: Token) -> bool:
+    """"cancelled plans to attend the summit because of the ceasefire": a noun in a causal or concessive
+    adjunct is the background of the verb, not what the verb makes happen."""
+    phrase = token.head if token.dep_ == "compound" else token  # "cease" in "the cease-fire"
+    if phrase.dep_ != "pobj":
+        return False
+    prep = phrase.head
+    words = {prep.lower_, prep.head.lower_ if prep.dep_ == "pcomp" or prep.head.dep_ == "prep" else ""}
+    return bool(words & CIRCUMSTANCE_PREPS)
+
+
 def is_happening(token: Token) -> bool:
     """Whether a noun like "talks" reports a happening ("talks began", "held talks in Doha") not a topic."""
     verb = governing_verb(token)
-    if verb is not token and verb.lemma_.lower() in HAPPENING_VERBS:
+    if verb is not token and verb.lemma_.lower() in HAPPENING_VERBS and not is_circumstance(token):
         return True
     if verb is not token and verb.lemma_.lower() == "be" and token.dep_ == "nsubj" and any(
             c.dep_ == "xcomp" and c.lemma_.lower() in HAPPENING_VERBS for c in verb.children):
