@@ -216,6 +216,7 @@ def test_also_reports_one_more_happening(events_of):
 @pytest.mark.parametrize("text", [
     "The agreement proposes talks between the two governments in Geneva.",
     "The joint statement called for a safe zone along the border on Monday.",
+    "The rebels issued a statement saying they will respect the truce and urging a return to talks.",
 ])
 def test_what_a_document_asks_for_is_content_not_a_request(events_of, text):
     assert "REQUEST" not in {e.type for e in events_of(text)}

@@ -568,10 +568,17 @@ def is_back_reference(token: Token) -> bool:
 
 
 def is_document_content(token: Token, rule: TriggerRule) -> bool:
-    """"The agreement also proposes a dialogue", "the statement called for a safe zone": what a document
-    asks for is its content (a provision), not a request someone made."""
+    """"The agreement also proposes a dialogue", "the statement called for a safe zone", "a statement urging
+    talks": what a document asks for is its content (a provision), not a request someone made."""
     if rule.type != "REQUEST" or token.pos_ not in ("VERB", "AUX"):
         return False
+    clause = token
+    for _ in range(3):  # "a statement saying they will cooperate and urging talks"
+        if clause.dep_ == "acl" and clause.head.lemma_.lower() in DOCUMENT_NOUNS:
+            return True
+        if clause.dep_ not in ("conj", "ccomp", "xcomp"):
+            break
+        clause = clause.head
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in token.children)
 
 
