@@ -97,3 +97,173 @@ def test_past_perfect_report_gets_no_publication_month(events_of):
     events = events_of("The Taliban had attacked a convoy in Ghazni.", published="2019-09-08")
     assault = next(e for e in events if e.type == "ASSAULT")
     assert assault.date is None
+
+
+@pytest.mark.parametrize(("text", "type_", "mode"), [
+    ("The president had a phone conversation with the Turkish leader on Monday.", "CONSULT", "phone"),
+    ("The president asked for the defence minister's resignation on Monday.", "REQUEST", None),
+    ("The president asked for his resignation, and the minister tendered it on Tuesday.", "RETREAT", "resign"),
+    ("The White House announced on Sunday that American troops would be leaving Syria.", "RETREAT", "withdraw"),
+    ("The former president drew American forces down to 2,500 in January.", "RETREAT", "withdraw"),
+    ("The government ended its military mission in Iraq last month.", "RETREAT", "withdraw"),
+    ("The two rivals cut a deal in Geneva on Friday.", "AGREE", None),
+    ("Hundreds of fighters died in the battle for Mosul in July.", "ASSAULT", None),
+])
+def test_lexicon_triggers(events_of, text, type_, mode):
+    assert (type_, mode) in {(e.type, e.mode) for e in events_of(text)}
+
+
+def test_threat_named_by_the_reported_verb(events_of):
+    events = events_of("Both armies warned on Monday they would retaliate if the truce was broken.")
+    assert "THREATEN" in {e.type for e in events}
+
+
+def test_deal_named_before_its_verb(events_of):
+    events = events_of("The rebels rejected the deal cut by the two envoys in Geneva on Friday.")
+    assert "AGREE" in {e.type for e in events}
+
+
+@pytest.mark.parametrize("text", [
+    "The two sides were on the verge of signing a peace agreement in May.",
+    "A peace agreement can be signed within weeks, officials said.",
+])
+def test_signing_that_did_not_happen_is_not_an_event(events_of, text):
+    assert "SUPPORT" not in {e.type for e in events_of(text)}
+
+
+def test_halting_the_fighting_is_a_ceasefire_not_an_assault(events_of):
+    types = [e.type for e in events_of("The rebels ordered their fighters to halt fighting on Friday.")]
+    assert types == ["RETREAT"]
+
+
+def test_talks_due_to_begin_on_a_date_are_a_new_happening(events_of):
+    events = events_of("Envoys held talks in Doha on Monday. \n\nThe intra-party talks are to begin on March 10.",
+                       published="2020-03-02")
+    assert sorted(e.date for e in events if e.type == "CONSULT") == ["2020-03-02", "2020-03-10"]
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Officials said the deal sets the stage for talks between the factions.", "CONSULT"),
+    ("The deal paves the way for the troops to withdraw next year.", "RETREAT"),
+    ("The rebels said they were ready to talk and agree to a truce.", "AGREE"),
+    ("The senator praised his talks with North Korea.", "CONSULT"),
+])
+def test_what_is_only_made_possible_or_named_as_a_topic_is_not_an_event(events_of, text, type_):
+    assert type_ not in {e.type for e in events_of(text)}
+
+
+def test_talks_at_a_place_are_a_happening(events_of):
+    assert "CONSULT" in {e.type for e in events_of("The envoys described the talks in Doha as useful.")}
+
+
+def test_meeting_conditions_is_not_a_meeting(events_of):
+    events = events_of("Troops will leave the bases on Monday as long as the rebels met the conditions of the deal.")
+    assert "CONSULT" not in {e.type for e in events}
+
+
+def test_meeting_a_person_is_a_meeting(events_of):
+    assert "CONSULT" in {e.type for e in events_of("The envoy met the rebel commander in Doha on Monday.")}
+
+
+def test_potential_meeting_is_not_an_event(events_of):
+    events = events_of("The papers reported on a potential meeting in Doha next week.")
+    assert "CONSULT" not in {e.type for e in events}
+
+
+def test_being_met_with_a_response_is_not_a_meeting(events_of):
+    events = events_of("Any attack on the base on Monday will be met with a swift military response.")
+    assert "CONSULT" not in {e.type for e in events}
+
+
+def test_victim_killed_is_the_reported_assault_not_a_new_one(events_of):
+    events = events_of("Taliban fighters attacked a convoy in Kabul on Monday. \n\nSergeant John Smith was killed "
+                       "in Afghanistan.", published="2020-03-04")
+    assert len([e for e in events if e.type == "ASSAULT"]) == 1
+
+
+def test_signing_of_the_named_accord_is_the_reported_signing(events_of):
+    events = events_of("The United States and the Taliban signed a peace deal in Doha on Saturday. \n\nMinutes before "
+                       "the deal was signed, Pakistan and Qatar welcomed it in Kabul.", published="2020-03-01")
+    assert len([e for e in events if e.type == "SUPPORT"]) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Officials did not say when the ceasefire would begin in Helmand.",
+    "The envoys met on Monday to discuss how to implement a ceasefire in Helmand.",
+])
+def test_open_question_about_a_happening_is_not_an_event(events_of, text):
+    assert "RETREAT" not in {e.type for e in events_of(text)}
+
+
+def test_earlier_dated_assault_in_the_same_sentence_is_its_own_event(events_of):
+    events = events_of("Monday's attack in Kabul was the deadliest since an assault on Ghazni in August 2018.",
+                       published="2020-03-04")
+    assert sorted(e.date for e in events if e.type == "ASSAULT") == ["2018-08", "2020-03-02"]
+
+
+def test_assaults_reported_by_two_coordinated_verbs_are_two_events(events_of):
+    events = events_of("Taliban fighters launched fresh assaults on Kunduz and carried out two suicide bombings in "
+                       "Kabul on Monday.", published="2020-03-04")
+    assert len([e for e in events if e.type == "ASSAULT"]) == 2
+
+
+def test_also_reports_one_more_happening(events_of):
+    events = events_of("The United States sanctioned the Iranian general in 2007. \n\nThe United States had also "
+                       "sanctioned the militia leader.", published="2020-01-05")
+    assert len([e for e in events if e.type == "SANCTION"]) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "The agreement proposes talks between the two governments in Geneva.",
+    "The joint statement called for a safe zone along the border on Monday.",
+    "The rebels issued a statement saying they will respect the truce and urging a return to talks.",
+])
+def test_what_a_document_asks_for_is_content_not_a_request(events_of, text):
+    assert "REQUEST" not in {e.type for e in events_of(text)}
+
+
+def test_a_minister_calling_for_talks_is_a_request(events_of):
+    assert "REQUEST" in {e.type for e in events_of("The minister called for talks in Geneva on Monday.")}
+
+
+@pytest.mark.parametrize("text", [
+    "The rebel leaders were going to meet the president in Geneva on Sunday.",
+    "The president said he had planned a secret meeting with the rebels in Geneva on Sunday.",
+    "The rebel leaders were to meet the envoy in Geneva on Sunday, but the talks were called off.",
+])
+def test_plan_told_in_the_past_is_not_a_meeting(events_of, text):
+    assert "CONSULT" not in {e.type for e in events_of(text, published="2019-09-09")}
+
+
+def test_planned_meeting_is_still_an_event(events_of):
+    events = events_of("The rebel leaders are going to meet the president in Geneva on Sunday.",
+                       published="2019-09-06")
+    assert "CONSULT" in {e.type for e in events}
+
+
+def test_a_war_toll_is_not_a_killing_event(events_of):
+    events = events_of("The war in Yemen has killed more than 1,400 people since March 19, officials said.",
+                       published="2015-05-10")
+    assert "ASSAULT" not in {e.type for e in events}
+
+
+def test_modal_on_the_governing_verb_makes_a_noun_trigger_hypothetical(events_of):
+    events = events_of("Negotiators struck a draft deal that could have led to a withdrawal of troops from Syria.")
+    assert "RETREAT" not in {e.type for e in events}
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels have so far refused to talk to the government in Kabul.",
+    "The rebels have long rejected talks with the government in Kabul.",
+])
+def test_a_stance_held_over_time_is_not_an_event(events_of, text):
+    assert "REJECT" not in {e.type for e in events_of(text)}
+
+
+def test_how_long_asks_about_a_happening(events_of):
+    assert "SANCTION" in {e.type for e in events_of("How long has the officer been sentenced to in Minneapolis?")}
+
+
+def test_ceasefire_given_as_a_reason_is_not_an_event(events_of):
+    events = events_of("The king cancelled plans to attend the summit in Paris because of the cease-fire.")
+    assert "RETREAT" not in {e.type for e in events}

@@ -29,10 +29,15 @@ from accord.models import EventMention
 # Words on the path above a trigger that make it not (yet) a fact.
 HYPOTHETICAL_HEADS = {"threaten", "warn", "vow", "demand", "urge", "ask", "want", "seek", "try", "hope", "push",
                       "aim", "prevent", "avoid", "refuse", "deny", "fear", "call", "propose", "allow", "harbor",
-                      "risk", "could", "might", "may", "should"}
+                      "risk", "could", "might", "may", "should", "verge", "brink", "refrain",
+                      "way", "stage", "ready", "willing"}
+# "paves the way for", "sets the stage for": what a happening only makes possible.
+ENABLING_OBJECTS = {"way", "stage", "groundwork"}
 PLANNED_HEADS = {"plan", "schedule", "set", "expect", "poise", "due", "prepare", "intend", "begin", "will"}
 PLANNED_MODIFIERS = {"planned", "scheduled", "upcoming", "proposed", "future", "expected"}
 CONDITION_MARKS = {"if", "unless", "whether"}
+# "a potential meeting", "possible strikes": named as something that may happen.
+POSSIBILITY_MODIFIERS = {"potential", "possible", "hypothetical", "prospective"}
 NEGATORS = {"not", "n't", "never", "no", "without"}
 PLACE_PREPS = {"in", "at", "near", "outside", "across", "throughout", "to", "into", "inside", "around", "of", "on",
                "from", "over"}
@@ -41,6 +46,8 @@ DIRECTIONS = {"northern", "southern", "eastern", "western", "central", "north-ea
               "south-eastern", "southeastern", "north-western", "northwestern", "south-western", "southwestern"}
 # Nouns that introduce a place name: "the capital, Sanaa", "the city of Kunduz".
 PLACE_NOUNS = {"capital", "city", "town", "village", "port", "province", "district", "region", "area"}
+# Prepositions that put a happening at a place ("talks with Iran" names a party, not a venue).
+SITE_PREPS = {"in", "at", "near", "outside", "inside"}
 ACTOR1_DEPS = {"nsubj", "agent", "poss", "compound", "amod", "nmod"}
 # Prepositions that set a happening beside the clause's own action, as its time or cause.
 ADJUNCT_PREPS = {"after", "before", "following", "since", "despite", "amid", "during", "because", "until", "ahead",
@@ -57,6 +64,15 @@ HAPPENING_VERBS = {"hold", "resume", "begin", "start", "launch", "open", "contin
                    "join", "conduct", "host", "return", "restart", "chair", "lead", "take", "wrap", "break",
                    "collapse", "stall", "schedule", "plan", "set", "go", "declare", "announce", "observe",
                    "implement", "order", "complete", "authorize", "witness", "effect", "due"}
+# Nouns for documents: what they ask for is content, not an act.
+DOCUMENT_NOUNS = {"agreement", "deal", "accord", "statement", "declaration", "draft", "text", "resolution", "plan",
+                  "document", "treaty", "letter", "report"}
+# Adverbs that make a verb a stance held over time ("have long demanded").
+STANCE_ADVERBS = {"long", "still", "consistently", "always"}
+# Prepositions of cause and concession: their object is background ("because of the ceasefire").
+CIRCUMSTANCE_PREPS = {"because", "despite", "amid", "due", "given"}
+# Adverbs that add one more happening of a kind ("also", "again").
+ADDITIVE_ADVERBS = {"also", "further", "again"}
 # Types whose nominal triggers are only the topic when another trigger governs them.
 ABSORBABLE_TYPES = {"CONSULT", "AGREE", "SUPPORT"}
 SPEECH_VERBS = {"say", "tell", "tweet", "claim", "announce", "add", "state", "write", "report", "note", "insist",
@@ -71,6 +87,7 @@ class TriggerRule:
     detail: str | None
     pos: str | None = None
     with_lemmas: frozenset[str] = frozenset()
+    unless_lemmas: frozenset[str] = frozenset()
     modifiers: dict[str, tuple[str, str]] = field(default_factory=dict, hash=False, compare=False)
     quoted: bool = False
     needs_happening: bool = False
@@ -89,6 +106,7 @@ def read_trigger_rules() -> dict[str, list[TriggerRule]]:
         rule = TriggerRule(
             lemma=entry["lemma"], type=entry["type"], mode=entry.get("mode"), detail=entry.get("detail"),
             pos=entry.get("pos"), with_lemmas=frozenset(_words(entry.get("with"))),
+            unless_lemmas=frozenset(_words(entry.get("unless"))),
             modifiers={k: (v[0], v[1]) for k, v in (entry.get("modifiers") or {}).items()},
             quoted=bool(entry.get("quoted")), needs_happening=bool(entry.get("needs_happening")),
         )
@@ -109,8 +127,10 @@ def attached_lemmas(token: Token) -> set[str]:
             if grandchild.dep_ not in ("punct", "relcl", "conj", "cc"):
                 found.add(grandchild.lemma_.lower())
                 found.update(g.lemma_.lower() for g in grandchild.children if g.dep_ in ("pobj", "compound", "amod"))
-    if token.dep_ in ("compound", "amod", "nmod"):
-        found.add(token.head.lemma_.lower())
+    if token.dep_ in ("compound", "amod", "nmod", "acl"):
+        found.add(token.head.lemma_.lower())  # "a deal cut by", "the prisoners released"
+    # "warned they will retaliate": the reported verb, not its whole clause, says what the warning is about.
+    found.update(c.lemma_.lower() for c in token.children if c.dep_ == "ccomp" and c.pos_ == "VERB")
     if token.dep_ in ("acomp", "attr", "oprd") or token.pos_ == "ADJ":
         # "talks are dead": the subject of the copula is what the adjective is about.
         for sibling in token.head.children:
@@ -130,6 +150,10 @@ def matching_rule(token: Token, rules: dict[str, list[TriggerRule]]) -> TriggerR
         if rule.with_lemmas:
             attached = attached if attached is not None else attached_lemmas(token)
             if not attached & rule.with_lemmas:
+                continue
+        if rule.unless_lemmas:
+            attached = attached if attached is not None else attached_lemmas(token)
+            if attached & rule.unless_lemmas:
                 continue
         return rule
     return None
@@ -183,15 +207,64 @@ def _path_up(token: Token) -> list[Token]:
 
 def is_hypothetical(token: Token) -> bool:
     """Inside an if-clause, or the object of a threat, demand or wish ("vowed to attack")."""
+    if any(c.dep_ == "amod" and c.lemma_.lower() in POSSIBILITY_MODIFIERS for c in token.children):
+        return True
     path = _path_up(token)
     for lower, upper in zip(path, path[1:], strict=False):
         if any(c.dep_ == "mark" and c.lemma_.lower() in CONDITION_MARKS for c in lower.children):
             return True
-        if lower.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep") and upper.lemma_.lower() in HYPOTHETICAL_HEADS:
+        if lower.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "relcl", "acl") \
+                and upper.lemma_.lower() in HYPOTHETICAL_HEADS:
+            return True
+        if lower.dep_ == "prep" and any(c.dep_ == "dobj" and c.lemma_.lower() in ENABLING_OBJECTS
+                                        for c in upper.children):
+            return True
+        if is_open_question(lower, upper):
+            return True
+        if is_past_plan(lower, upper) and (lower.i == token.i or (lower.i == token.head.i and token.dep_ in (
+                "dobj", "nsubj", "nsubjpass"))):
             return True
         if lower.dep_ in ("advcl", "ccomp", "relcl") or upper.dep_ == "ROOT":
             break
-    return any(c.dep_ == "aux" and c.lemma_.lower() in ("could", "might", "may", "should") for c in token.children)
+    if is_standing_position(token):
+        return True
+    # "could have led to a withdrawal": the modal may sit on the verb a nominal trigger hangs from.
+    return any(c.dep_ == "aux" and c.lemma_.lower() in ("could", "might", "may", "should", "can")
+               for c in {*token.children, *governing_verb(token).children})
+
+
+def is_past_plan(planned: Token, head: Token) -> bool:
+    """"were going to meet", "were to travel", "had planned a meeting": a plan told in the past, which news
+    uses for what did not happen (the happening is the cancellation, reported on its own)."""
+    lemma = head.lemma_.lower()
+    if planned.dep_ not in ("xcomp", "dobj"):
+        return False
+    if lemma == "go" and head.tag_ == "VBG":
+        return any(c.dep_ == "aux" and c.tag_ == "VBD" for c in head.children)
+    if lemma == "be" and head.tag_ == "VBD":
+        return planned.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in planned.children)
+    return lemma in ("plan", "intend", "schedule") and _past_perfect(head)
+
+
+def is_standing_position(token: Token) -> bool:
+    """"has so far refused to talk", "have long demanded", "still rejects": a stance held over time, which
+    the article states as background, not a happening it reports ("how long" asks about one)."""
+    verb = governing_verb(token)
+    for child in {*token.children, *verb.children}:
+        if child.dep_ != "advmod" or any(g.lower_ == "how" for g in child.children):
+            continue
+        if child.lower_ in STANCE_ADVERBS or (child.lower_ == "far" and any(g.lower_ == "so" for g in child.children)):
+            return True
+    return False
+
+
+def is_open_question(clause: Token, head: Token) -> bool:
+    """"it was not specified when the cease-fire would begin", "to address how to implement a cease-fire": a
+    wh-clause under a negated verb, or an infinitive one, leaves the happening open."""
+    asks = any(c.dep_ in ("advmod", "mark") and c.lemma_.lower() in ("when", "how", "whether")
+               for c in clause.children)
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    return asks and (infinitive or any(c.dep_ == "neg" for c in head.children))
 
 
 def is_planned(token: Token, date_iso: str | None, published: str | None) -> bool:
@@ -589,6 +662,7 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
     found: list[EventMention] = []
     anaphoric: list[bool] = []
     found_named: list[EventMention] = []
+    additional: list[bool] = []
     for sentence in doc.sents:
         if not any(t.pos_ in ("VERB", "AUX") for t in sentence):
             continue  # a subheading ("Troop withdrawal") names a topic, it reports nothing
@@ -600,6 +674,8 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
             if token.pos_ == "VERB" and token.dep_ in ("amod", "compound"):
                 continue  # "the negotiating team", "the canceled talks": a modifier, not a report
             if not rule.quoted and any(start <= token.idx < end for start, end in quoted):
+                continue
+            if is_document_content(token, rule):
                 continue
             triggers.append((token, rule))
         named = {t.i: h for t, r in triggers if (h := named_happening(t, r, sentence, published, happenings))}
@@ -613,18 +689,71 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
             if mention is not None:
                 found.append(mention)
                 anaphoric.append(is_back_reference(token))
+                additional.append(is_additional(token))
     # A named happening is the same only as another report naming it, never a recent event's repeat.
-    return dedupe(found, anaphoric) + dedupe(found_named)
+    return dedupe(found, anaphoric, additional) + dedupe(found_named)
 
 
 def is_back_reference(token: Token) -> bool:
     """"the attack", "the airstrike", "Saturday's agreement": a noun that points back to a happening already
     reported, not a new one (it has a definite or possessive determiner and no date of its own)."""
+    if is_victim_report(token) or is_known_accord_signed(token):
+        return True
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
-    has_own_date = any(c.ent_type_ == "DATE" for c in token.subtree)
+    has_own_date = any(c.ent_type_ == "DATE" for c in token.subtree) or _scheduled_with_date(token)
     return bool(determiners & {"the", "this", "that", "its"}) and not has_own_date
+
+
+def is_document_content(token: Token, rule: TriggerRule) -> bool:
+    """"The agreement also proposes a dialogue", "the statement called for a safe zone", "a statement urging
+    talks": what a document asks for is its content (a provision), not a request someone made."""
+    if rule.type != "REQUEST" or token.pos_ not in ("VERB", "AUX"):
+        return False
+    clause = token
+    for _ in range(3):  # "a statement saying they will cooperate and urging talks"
+        if clause.dep_ == "acl" and clause.head.lemma_.lower() in DOCUMENT_NOUNS:
+            return True
+        if clause.dep_ not in ("conj", "ccomp", "xcomp"):
+            break
+        clause = clause.head
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in token.children)
+
+
+def is_additional(token: Token) -> bool:
+    """"also levied sanctions", "was further sanctioned", "another attack": told as one more happening of
+    its kind, not as the one reported before."""
+    verb = governing_verb(token)
+    return any(c.dep_ == "advmod" and c.lower_ in ADDITIVE_ADVERBS for c in {*token.children, *verb.children}) or any(
+        c.dep_ == "det" and c.lower_ == "another" for c in token.children)
+
+
+def is_victim_report(token: Token) -> bool:
+    """"a soldier was killed in Kabul": the passive killing tells a victim's side of an assault the article
+    reports elsewhere (when it does), so it joins that assault rather than counting as a new one."""
+    return token.lemma_.lower() in FATALITY_VERBS and any(c.dep_ == "auxpass" for c in token.children) \
+        and not any(c.ent_type_ == "DATE" for c in token.subtree)
+
+
+def is_known_accord_signed(token: Token) -> bool:
+    """"before the agreement was signed", "Saturday's agreement, signed in Doha": the signing of a document
+    the article has already named (definite or possessive) is the signing it reported, not another one."""
+    if token.lemma_.lower() != "sign" or any(t.ent_type_ == "DATE" for t in token.subtree):
+        return False
+    documents = [c for c in token.children if c.dep_ == "nsubjpass"]
+    if token.dep_ == "acl":
+        documents.append(token.head)
+    return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an")
+               for document in documents for c in document.children)
+
+
+def _scheduled_with_date(token: Token) -> bool:
+    """"the talks are to begin on March 10": the subject's date sits on the verb it controls."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    controlled = [c for c in token.head.children if c.dep_ == "xcomp"]
+    return any(t.ent_type_ == "DATE" for c in controlled for t in c.subtree)
 
 
 def latest_explicit_date(doc: Doc) -> str | None:
@@ -709,16 +838,31 @@ def named_mention(happening: NamedHappening, sentence: Span, doc_id: str) -> Eve
     )
 
 
+def is_circumstance(token: Token) -> bool:
+    """"cancelled plans to attend the summit because of the ceasefire": a noun in a causal or concessive
+    adjunct is the background of the verb, not what the verb makes happen."""
+    phrase = token.head if token.dep_ == "compound" else token  # "cease" in "the cease-fire"
+    if phrase.dep_ != "pobj":
+        return False
+    prep = phrase.head
+    words = {prep.lower_, prep.head.lower_ if prep.dep_ == "pcomp" or prep.head.dep_ == "prep" else ""}
+    return bool(words & CIRCUMSTANCE_PREPS)
+
+
 def is_happening(token: Token) -> bool:
     """Whether a noun like "talks" reports a happening ("talks began", "held talks in Doha") not a topic."""
     verb = governing_verb(token)
-    if verb is not token and verb.lemma_.lower() in HAPPENING_VERBS:
+    if verb is not token and verb.lemma_.lower() in HAPPENING_VERBS and not is_circumstance(token):
         return True
+    if verb is not token and verb.lemma_.lower() == "be" and token.dep_ == "nsubj" and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in HAPPENING_VERBS for c in verb.children):
+        return True  # "talks are to begin on Monday"
     for child in token.children:
         if child.ent_type_ == "DATE":
             return True
-        if child.dep_ == "prep" and any(g.ent_type_ in ("GPE", "LOC", "FAC", "DATE") for g in child.children):
-            return True
+        if child.dep_ == "prep" and any(g.ent_type_ == "DATE" or (g.ent_type_ in PLACE_LABELS and child.lemma_.lower()
+                                                                   in SITE_PREPS) for g in child.children):
+            return True  # "talks in Doha", "talks on Sunday"; not "talks with North Korea"
     return False
 
 
@@ -739,12 +883,44 @@ def keep_main_triggers(triggers: list[tuple[Token, TriggerRule]]) -> list[tuple[
         if rule.type in ABSORBABLE_TYPES and token.pos_ in ("NOUN", "PROPN") and any(
                 other.type != rule.type and _linked(token, t) for t, other in triggers if t is not token):
             continue
+        if is_what_stops(token, rule, triggers):
+            continue
         kept.append((token, rule))
     assaults = [(t, r) for t, r in kept if r.type == "ASSAULT"]
     if len(assaults) > 1:
         main = next(((t, r) for t, r in assaults if t.lemma_.lower() not in FATALITY_VERBS), assaults[0])
-        kept = [(t, r) for t, r in kept if r.type != "ASSAULT" or (t, r) == main]
+        kept = [(t, r) for t, r in kept
+                if r.type != "ASSAULT" or (t, r) == main or is_other_dated_assault(t, main[0])
+                or is_coordinated_assault(t, main[0])]
     return kept
+
+
+def is_coordinated_assault(token: Token, main: Token) -> bool:
+    """"launched assaults on Kunduz and carried out two suicide bombings": assault nouns that are objects of
+    two coordinated verbs report two happenings."""
+    if token.pos_ not in ("NOUN", "PROPN") or main.pos_ not in ("NOUN", "PROPN"):
+        return False
+    verb, main_verb = governing_verb(token), governing_verb(main)
+    if len({verb.i, main_verb.i, token.i, main.i}) < 4:
+        return False  # one verb, or a trigger that is its own head
+    return (verb.dep_ == "conj" and verb.head.i == main_verb.i) or (
+        main_verb.dep_ == "conj" and main_verb.head.i == verb.i)
+
+
+def is_other_dated_assault(token: Token, main: Token) -> bool:
+    """"Monday's attack was the deadliest since an assault in Ghazni in August 2018": a second assault noun
+    with its own date, not governed by the main one, is another happening."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() in FATALITY_VERBS or _linked(token, main):
+        return False
+    own_dates = {t.i for t in token.subtree if t.ent_type_ == "DATE"}
+    return bool(own_dates) and not own_dates & {t.i for t in main.subtree}
+
+
+def is_what_stops(token: Token, rule: TriggerRule, triggers: list[tuple[Token, TriggerRule]]) -> bool:
+    """"halt fighting", "ceasefire ending the attacks": the fighting named by a ceasefire or withdrawal
+    trigger is what stops, not a new assault."""
+    return rule.type == "ASSAULT" and token.pos_ in ("NOUN", "PROPN") and any(
+        other.type == "RETREAT" and _linked(token, t) for t, other in triggers if t is not token)
 
 
 def _mention(token: Token, rule: TriggerRule, sentence: Span, mentions: list[ActorMention],
@@ -820,17 +996,25 @@ def _fill(kept: EventMention, other: EventMention) -> EventMention:
     return replace(kept, **updates) if updates else kept
 
 
-def dedupe(mentions: list[EventMention], back_references: list[bool] | None = None) -> list[EventMention]:
+def dedupe(mentions: list[EventMention], back_references: list[bool] | None = None,
+           additional: list[bool] | None = None) -> list[EventMention]:
     """One mention per happening within a document (the first report, completed by later ones).
 
-    A back reference ("the attack") joins the latest earlier report of its type whatever its actors.
+    A back reference ("the attack") joins the latest earlier report of its type whatever its actors; an
+    additional one ("also levied sanctions", "another attack") is a new happening.
     """
     back_references = back_references or [False] * len(mentions)
+    additional = additional or [False] * len(mentions)
     kept: list[EventMention] = []
-    for mention, is_back in zip(mentions, back_references, strict=True):
+    for mention, is_back, is_new in zip(mentions, back_references, additional, strict=True):
+        if is_new and not is_back:
+            kept.append(mention)
+            continue
         row = _row(mention)
         same_type = [i for i, existing in enumerate(kept) if existing.type == mention.type]
-        target = next((i for i in same_type if same_happening(_row(kept[i]), row)), None)
+        # Triggers of one sentence were already told apart by keep_main_triggers.
+        target = next((i for i in same_type if same_happening(_row(kept[i]), row) and kept[i].start != mention.start),
+                      None)
         if target is None and is_back and same_type:
             target = same_type[-1]
         if target is None:
