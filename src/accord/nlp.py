@@ -24,6 +24,7 @@ _EXTENSIONS = {
     "doc_id": None,
     "published": None,  # ISO date the article was published, the anchor for relative time
     "title": None,  # the article's title: names the author of a statement written in the first person
+    "dateline": None,  # extract.datelines.Dateline opening the article ("KABUL, Afghanistan (AP) —"), else None
     "quotes": None,
     "claims": None,
     "event_mentions": None,
@@ -43,13 +44,29 @@ def register_extensions() -> None:
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break so no sentence crosses a paragraph.
 
-    Quotes otherwise get glued to the narrative of the next paragraph.
+    Quotes otherwise get glued to the narrative of the next paragraph. A dateline is its own sentence too,
+    or its place is parsed as the lead's subject.
     """
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
             token.is_sent_start = True
+    _split_dateline(doc)
     return doc
+
+
+def _split_dateline(doc: Doc) -> None:
+    from accord.extract.datelines import find_dateline
+
+    dateline = find_dateline(doc.text)
+    lead = doc.char_span(dateline.end, dateline.end + 1, alignment_mode="expand") if dateline else None
+    if lead is None or lead.start == 0:
+        return
+    if Doc.has_extension("dateline"):
+        doc._.dateline = dateline
+    doc[lead.start].is_sent_start = True
+    if lead.start + 1 < len(doc):
+        doc[lead.start + 1].is_sent_start = False  # the parser otherwise cuts a short lead word off ("US")
 
 
 def _import_extractors() -> None:

@@ -277,6 +277,16 @@ def actors_of(token: Token, mentions: list[ActorMention], sentence: Span) -> tup
     return actor1, actor2
 
 
+def with_dateline_place(mentions: list[EventMention], doc: Doc) -> list[EventMention]:
+    """The lead sentence's happenings are where its dateline ("KABUL, Afghanistan (AP) —") puts them, when
+    the lead names no place of its own."""
+    dateline = doc._.dateline if doc.has_extension("dateline") else None
+    if dateline is None or dateline.location is None:
+        return mentions
+    return [replace(m, location=dateline.location) if m.start == dateline.end and m.location is None else m
+            for m in mentions]
+
+
 def _reports(verb: Token) -> bool:
     """A reporting verb ("Reuters reported the attack"): its subject is a source, not the doer (unlike
     "announced the withdrawal" or "claimed the attack")."""
@@ -615,7 +625,7 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
                 found.append(mention)
                 anaphoric.append(is_back_reference(token))
     # A named happening is the same only as another report naming it, never a recent event's repeat.
-    return dedupe(found, anaphoric) + dedupe(found_named)
+    return dedupe(with_dateline_place(found, doc), anaphoric) + dedupe(found_named)
 
 
 def is_back_reference(token: Token) -> bool:
