@@ -265,8 +265,10 @@ def actors_of(token: Token, mentions: list[ActorMention], sentence: Span) -> tup
     if actor2 is None and verb is None and token.dep_ == "nsubj" and token.head.lemma_.lower() in TARGET_VERBS:
         # "airstrikes hit the residence of X": what the attack noun's verb hits is the target.
         actor2 = named(next((c for c in token.head.children if c.dep_ == "dobj"), None))
-    if actor1 is None and verb is not None and token.dep_ in ("conj", "xcomp", "advcl"):
-        actor1 = named(next((c for c in token.head.children if c.dep_ == "nsubj"), None))
+    if actor1 is None and verb is not None and token.dep_ in ("conj", "xcomp", "advcl", "pcomp"):
+        # "X led lawmakers in demanding ...": a verb after a preposition shares the clause's subject.
+        clause = token.head.head if token.dep_ == "pcomp" else token.head
+        actor1 = named(next((c for c in clause.children if c.dep_ == "nsubj"), None))
     if actor1 is None and guess_from_sentence:
         doc = sentence.doc
         inside = [m.actor.name for m in mentions if m.start >= sentence.start and m.end <= sentence.end
