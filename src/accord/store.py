@@ -160,10 +160,10 @@ class Store:
     def document_ids(self) -> list[str]:
         return [r[0] for r in self.con.execute("SELECT id FROM documents ORDER BY id").fetchall()]
 
-    def documents_for_extraction(self, extractor_version: str) -> list[tuple[str, str, str | None]]:
-        """(id, clean_text, published) of documents extracted by another version of accord."""
+    def documents_for_extraction(self, extractor_version: str) -> list[tuple[str, str, str | None, str | None]]:
+        """(id, clean_text, published, title) of documents extracted by another version of accord."""
         return self.con.execute(
-            """SELECT id, clean_text, published FROM documents
+            """SELECT id, clean_text, published, title FROM documents
                WHERE extractor_version IS DISTINCT FROM ? ORDER BY id""",
             [extractor_version],
         ).fetchall()

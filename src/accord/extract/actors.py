@@ -29,6 +29,7 @@ PERSON_TYPES = ("person", "state agent")
 class Actor:
     name: str  # canonical name used in events
     type: str
+    member_of: str | None = None  # the side a person acts for (data/actors.yaml `member_of`)
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,8 @@ class ActorLexicon:
                       [entry["name"], *entry.get("aliases", [])])
         for person in data.get("people", []):
             credited = person["name"] if person.get("keep_person") else person.get("member_of") or person["name"]
-            self._add(self.general, Actor(credited, "person" if person.get("keep_person") else "state agent"),
+            self._add(self.general, Actor(credited, "person" if person.get("keep_person") else "state agent",
+                                          person.get("member_of")),
                       [person["name"], *person.get("aliases", [])])
         known = {a.name: a for a in self.general.aliases.values()}
         self.by_context: dict[str, _AliasTable] = {}
@@ -111,6 +113,22 @@ class ActorLexicon:
                 chosen.append(ActorMention(start, end, actor))
                 last_end = end
         return chosen
+
+    def known(self, text: str) -> Actor | None:
+        """The actor a whole phrase names ("President Biden", "the Taliban"), or None when the lexicon lacks it."""
+        lowered = " ".join(text.split()).lower()
+        for candidate in (lowered, lowered.removeprefix("the ")):
+            if candidate in self.general.aliases:
+                return self.general.aliases[candidate]
+        return None
+
+    def first_actor(self, text: str) -> Actor | None:
+        """The first actor a short text (a title, a label) names, by the lexicon alone."""
+        doc = self.make_doc(text)
+        found = sorted(((start, -(end - start), self.by_key[doc.vocab.strings[key]])
+                        for matcher in (self.general.exact, self.general.folded) for key, start, end in matcher(doc)),
+                       key=lambda m: (m[0], m[1]))
+        return found[0][2] if found else None
 
     def canonical(self, text: str, context: tuple[str, ...] = ()) -> str:
         """The canonical name for a phrase, or the phrase as written when unknown."""

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from accord.data import read_yaml
 from accord.extract.actors import ActorLexicon, ActorMention, actor_in_span
 from accord.extract.places import Location, resolve_listed_place, resolve_place
+from accord.extract.pronouns import with_pronouns
 from accord.extract.time import TimeValue, parse_published, resolve
 from accord.models import EventMention
 
@@ -337,8 +338,10 @@ def actors_of(token: Token, mentions: list[ActorMention], sentence: Span) -> tup
     if actor2 is None and verb is None and token.dep_ == "nsubj" and token.head.lemma_.lower() in TARGET_VERBS:
         # "airstrikes hit the residence of X": what the attack noun's verb hits is the target.
         actor2 = named(next((c for c in token.head.children if c.dep_ == "dobj"), None))
-    if actor1 is None and verb is not None and token.dep_ in ("conj", "xcomp", "advcl"):
-        actor1 = named(next((c for c in token.head.children if c.dep_ == "nsubj"), None))
+    if actor1 is None and verb is not None and token.dep_ in ("conj", "xcomp", "advcl", "pcomp"):
+        # "X led lawmakers in demanding ...": a verb after a preposition shares the clause's subject.
+        clause = token.head.head if token.dep_ == "pcomp" else token.head
+        actor1 = named(next((c for c in clause.children if c.dep_ == "nsubj"), None))
     if actor1 is None and guess_from_sentence:
         doc = sentence.doc
         inside = [m.actor.name for m in mentions if m.start >= sentence.start and m.end <= sentence.end
@@ -347,6 +350,16 @@ def actors_of(token: Token, mentions: list[ActorMention], sentence: Span) -> tup
     if actor2 == actor1:
         actor2 = None
     return actor1, actor2
+
+
+def with_dateline_place(mentions: list[EventMention], doc: Doc) -> list[EventMention]:
+    """The lead sentence's happenings are where its dateline ("KABUL, Afghanistan (AP) —") puts them, when
+    the lead names no place of its own."""
+    dateline = doc._.dateline if doc.has_extension("dateline") else None
+    if dateline is None or dateline.location is None:
+        return mentions
+    return [replace(m, location=dateline.location) if m.start == dateline.end and m.location is None else m
+            for m in mentions]
 
 
 def _reports(verb: Token) -> bool:
@@ -656,7 +669,7 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
                    happenings: tuple[NamedHappening, ...] = ()) -> list[EventMention]:
     published = doc._.published
     context = document_countries(doc)
-    mentions = lexicon.mentions(doc, context)
+    mentions = with_pronouns(doc, lexicon.mentions(doc, context), lexicon)
     quoted = _quoted_ranges(doc)
     anchor = None if published else latest_explicit_date(doc)
     found: list[EventMention] = []
@@ -691,7 +704,7 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
                 anaphoric.append(is_back_reference(token))
                 additional.append(is_additional(token))
     # A named happening is the same only as another report naming it, never a recent event's repeat.
-    return dedupe(found, anaphoric, additional) + dedupe(found_named)
+    return dedupe(with_dateline_place(found, doc), anaphoric, additional) + dedupe(found_named)
 
 
 def is_back_reference(token: Token) -> bool:

@@ -1,0 +1,117 @@
+"""Who a pronoun stands for, so that "I have ordered", "our troops" or "he was sanctioned" get an actor.
+
+* First person ("I", "we", "us", "our") is the speaker: the person a direct quote is attributed to, the
+  labelled speaker of a transcript turn ("PRESIDENT BIDEN: ..."), or the author a statement's title names
+  ("Statement by President Joe Biden on ..."). What a speaker says "I" or "we" did, they did in office, for
+  the side they act for, so the pronoun stands for that side (`member_of` in data/actors.yaml): "we have
+  conveyed to the Taliban" by a US president is the United States.
+* Third person singular ("he", "she") is the person named last before it, within a few sentences.
+
+Possessives other than "our" are left alone: "my predecessor" and "his brother" are someone else.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Token
+
+from accord.extract.actors import PERSON_TYPES, Actor, ActorLexicon, ActorMention
+from accord.extract.places import resolve_listed_place
+
+FIRST_PERSON = {"i", "me", "we", "us", "our", "ours"}
+THIRD_PERSON = {"he", "him", "she", "her"}
+# A turn of a transcript starts with its speaker's label in capitals: "THE PRESIDENT:", "PRESIDENT BIDEN:".
+TURN_LABEL = re.compile(r"^([A-Z][A-Z.'’ -]{1,40}|Q):", re.MULTILINE)
+# Titles of texts in their author's own voice: "Statement by X", "Remarks by X and Y", "Op-ed from X".
+AUTHORED_TITLE = re.compile(r"^\s*(?:statement|remarks|readout|address|speech|letter|message|op-ed|testimony|"
+                            r"interview)s?\b.*?\b(?:by|of|from|with)\s+(?P<author>.+)", re.IGNORECASE)
+# How many sentences back a "he" or "she" looks for the person it stands for.
+ANTECEDENT_SENTENCES = 3
+
+
+def pronoun_mentions(doc: Doc, named: list[ActorMention], lexicon: ActorLexicon) -> list[ActorMention]:
+    """Mentions for the personal pronouns whose referent is known, to add to the named mentions."""
+    author = _title_author(doc, lexicon)
+    turns = _turns(doc, lexicon, author)
+    quotes = [q for q in (doc._.quotes or []) if q.direct and (q.speaker or q.speaker_org)]
+    people = _people(doc, named)
+    found = []
+    for token in doc:
+        if token.pos_ != "PRON":
+            continue
+        word = token.lower_
+        actor = None
+        if word in FIRST_PERSON and token.text != "US":
+            actor = _side(_speaker_at(token, quotes, turns, author, lexicon))
+        elif word in THIRD_PERSON and token.dep_ != "poss":
+            actor = _antecedent(token, people)
+        if actor is not None:
+            found.append(ActorMention(token.i, token.i + 1, actor))
+    return found
+
+
+def with_pronouns(doc: Doc, named: list[ActorMention], lexicon: ActorLexicon) -> list[ActorMention]:
+    return sorted([*named, *pronoun_mentions(doc, named, lexicon)], key=lambda m: m.start)
+
+
+def _side(speaker: Actor | None) -> Actor | None:
+    if speaker is None or not speaker.member_of:
+        return speaker
+    return Actor(speaker.member_of, "state agent")
+
+
+def _title_author(doc: Doc, lexicon: ActorLexicon) -> Actor | None:
+    title = doc._.title if doc.has_extension("title") else None
+    match = AUTHORED_TITLE.match(title or "")
+    return lexicon.first_actor(match.group("author")) if match else None
+
+
+def _turns(doc: Doc, lexicon: ActorLexicon, author: Actor | None) -> list[tuple[int, Actor | None]]:
+    """(offset where a turn starts, its speaker): a label the lexicon does not know ("THE PRESIDENT") is the
+    titled author if there is one; a question ("Q:") is a reporter's, nobody's side."""
+    turns = []
+    for match in TURN_LABEL.finditer(doc.text):
+        label = match.group(1).strip()
+        speaker = None if label == "Q" else lexicon.known(label) or author
+        turns.append((match.start(), speaker))
+    return turns
+
+
+def _speaker_at(token: Token, quotes: list, turns: list[tuple[int, Actor | None]], author: Actor | None,
+                lexicon: ActorLexicon) -> Actor | None:
+    for quote in quotes:
+        if quote.start <= token.idx < quote.end:
+            name = quote.speaker or quote.speaker_org
+            return lexicon.known(name) or (Actor(name, "person") if quote.speaker else None)
+    if turns:
+        at = bisect_right([start for start, _ in turns], token.idx) - 1
+        return turns[at][1] if at >= 0 else None
+    return author
+
+
+def _people(doc: Doc, named: list[ActorMention]) -> list[tuple[int, Actor]]:
+    """Every person named in the document, by token position: the lexicon's, then any other PERSON entity.
+    A transcript's speaker label is left out: in that speaker's turn they are "I", never "he"."""
+    people = [(m.start, m.actor) for m in named if m.actor.type in PERSON_TYPES and not _is_label(doc, m.end)]
+    taken = {i for m in named for i in range(m.start, m.end)}
+    people += [(ent.start, Actor(ent.text, "person")) for ent in doc.ents if ent.label_ == "PERSON"
+               and not taken & set(range(ent.start, ent.end)) and not _is_label(doc, ent.end)
+               and resolve_listed_place(ent.text) is None]  # the recogniser takes some towns for people
+    return sorted(people, key=lambda p: p[0])
+
+
+def _is_label(doc: Doc, end: int) -> bool:
+    return end < len(doc) and doc[end].text == ":" and doc[end - 1].text.isupper()
+
+
+def _antecedent(token: Token, people: list[tuple[int, Actor]]) -> Actor | None:
+    doc, sentence = token.doc, token.sent
+    window_start = sentence.start
+    for _ in range(ANTECEDENT_SENTENCES):
+        if window_start == 0:
+            break
+        window_start = doc[window_start - 1].sent.start
+    before = [actor for start, actor in people if window_start <= start < token.i]
+    return before[-1] if before else None
