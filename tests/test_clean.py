@@ -234,3 +234,9 @@ def test_cleaning_is_deterministic_and_idempotent():
     once = clean(raw).text
     assert clean(raw).text == once
     assert clean(once).text == once
+
+
+def test_published_wins_over_updated_on_one_line():
+    assert date_line("Updated 8 May 2020 · Published 6 May 2020", near_top=True) == ("published", "2020-05-06")
+    assert clean(f"Updated: May 8, 2020 | Published: May 6, 2020\n\n{BODY}").published == "2020-05-06"
+    assert date_line("Updated 8 May 2020 · Example Courier", near_top=True) == ("updated", "2020-05-08")

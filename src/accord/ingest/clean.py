@@ -114,10 +114,10 @@ def parse_absolute_date(text: str) -> str | None:
 
 def date_line(line: str, near_top: bool) -> tuple[str, str] | None:
     """(kind, ISO date) when the whole line only states a date; kind is "published" or "updated"."""
-    for part in re.split(r"\s+[|·]\s+", line):
-        match = _DATE_PREFIX.fullmatch(part)
-        if match and (iso := parse_absolute_date(match["date"])):
-            return ("updated" if "updated" in match["kind"].lower() else "published", iso)
+    # "Updated 8 May · Published 6 May": the publication date stands for the page, whichever comes first.
+    stated = [found for part in re.split(r"\s+[|·]\s+", line) if (found := _prefixed_date(part)) is not None]
+    if stated:
+        return _pick_kind(stated)
     if (found := _credited_date_line(line)) is not None:
         return found
     if not near_top or line.startswith("("):  # "(July 29, 2021)" dates a transcript, not the page
@@ -128,6 +128,18 @@ def date_line(line: str, near_top: bool) -> tuple[str, str] | None:
     if match and _only_date_words(match["date"]) and (iso := parse_absolute_date(match["date"])):
         return ("published", iso)
     return None
+
+
+def _prefixed_date(part: str) -> tuple[str, str] | None:
+    """(kind, ISO date) of "Published 6 May 2020", "Updated: May 7, 2020 10:45"."""
+    match = _DATE_PREFIX.fullmatch(part)
+    if match and (iso := parse_absolute_date(match["date"])):
+        return ("updated" if "updated" in match["kind"].lower() else "published", iso)
+    return None
+
+
+def _pick_kind(found: list[tuple[str, str]]) -> tuple[str, str]:
+    return next((f for f in found if f[0] == "published"), found[0])
 
 
 def _credited_date_line(line: str) -> tuple[str, str] | None:
