@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from accord.api import prepare
 from accord.ingest.clean import clean, date_line, parse_absolute_date
+from accord.models import Article
 
 BODY = (
     "The two delegations met in the capital on Friday to discuss a ceasefire.\n\n"
@@ -234,3 +236,56 @@ def test_cleaning_is_deterministic_and_idempotent():
     once = clean(raw).text
     assert clean(raw).text == once
     assert clean(once).text == once
+
+
+def test_published_wins_over_updated_on_one_line():
+    assert date_line("Updated 8 May 2020 · Published 6 May 2020", near_top=True) == ("published", "2020-05-06")
+    assert clean(f"Updated: May 8, 2020 | Published: May 6, 2020\n\n{BODY}").published == "2020-05-06"
+    assert date_line("Updated 8 May 2020 · Example Courier", near_top=True) == ("updated", "2020-05-08")
+
+
+def test_outlet_beside_the_date_is_the_source():
+    assert clean(f"Example Courier — Published 6 May 2020\n\n{BODY}").source == "Example Courier"
+    assert clean(f"Posted on May 6, 2020 | River Gazette\n\n{BODY}").source == "River Gazette"
+    assert clean(f"Valley Times · Published 6 May 2020\n\n{BODY}").source == "Valley Times"
+    assert clean(f"Published 6 May 2020\n\n{BODY}").source is None
+
+
+def test_outlet_named_on_a_byline_is_the_source():
+    assert clean(f"By Jane Doe, Example Courier\n\n{BODY}").source == "Example Courier"
+    assert clean(f"By Jane Doe and John Roe, Example Courier staff\n\n{BODY}").source == "Example Courier"
+    assert clean(f"By the Example Courier foreign desk\n\n{BODY}").source == "Example Courier"
+    assert clean(f"By Jane Doe, Example Courier Kabul correspondent\n\n{BODY}").source == "Example Courier"
+    assert clean(f"By the Example Courier foreign desk\n\n{BODY}").text == BODY
+
+
+def test_author_role_or_place_on_a_byline_is_not_a_source():
+    assert clean(f"By Jane Doe\n\n{BODY}").source is None
+    assert clean(f"By Jane Doe, Senior Correspondent\n\n{BODY}").source is None
+    assert clean(f"By Jane Doe, Kabul\n\n{BODY}").source is None
+    assert clean(f"By Jane Doe, John Roe and Ann Poe\n\n{BODY}").source is None
+    assert clean(f"{BODY}\n\nBy Jane Doe – Updated 7 May 2020").source is None
+
+
+def test_sentence_naming_an_outlet_is_not_a_source():
+    sentence = "The Example Courier reported on 6 May 2020 that the talks had stalled."
+    assert clean(f"{sentence}\n\n{BODY}").source is None
+    assert clean(f"By the end of the week the envoy had left.\n\n{BODY}").source is None
+
+
+def test_wire_dateline_credits_the_agency():
+    assert clean("CAIRO, Egypt (Example Wire) — The two delegations met on Friday.").source == "Example Wire"
+    assert clean("CAIRO (Example Wire) - The two delegations met on Friday.").source == "Example Wire"
+    assert clean("The envoy (a former minister) — who had resigned — spoke on Friday.").source is None
+
+
+def test_outlet_on_the_byline_comes_before_the_dateline_agency():
+    raw = "By Jane Doe, Example Courier\n\nCAIRO (Example Wire) — The two delegations met on Friday."
+    assert clean(raw).source == "Example Courier"
+
+
+def test_given_source_wins_over_the_outlet_found_in_the_text():
+    text = f"By Jane Doe, Example Courier\n\n{BODY}"
+    assert prepare(Article(id="a", text=text)).source == "Example Courier"
+    assert prepare(Article(id="a", text=text, source="River Gazette")).source == "River Gazette"
+    assert prepare(Article(id="a", text=text), source="Field notes").source == "Field notes"

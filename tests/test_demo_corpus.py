@@ -168,6 +168,13 @@ def test_text_and_markdown_articles_take_their_date_from_an_outlet_published_lin
     assert "Published" not in demo_run.docs["demo-02-prisoner-dispute"]["clean_text"]
 
 
+def test_text_and_markdown_articles_take_their_source_from_a_byline_or_date_line(demo_run):
+    # no input metadata: the outlet comes from "By Jane Doe, Outlet", "Outlet · Published ..." or the dateline
+    plain = [doc for doc in demo_run.docs.values() if doc["origin"].endswith((".txt", ".md"))]
+    assert plain and all(doc["source"] for doc in plain), [doc["id"] for doc in plain if not doc["source"]]
+    assert demo_run.docs["demo-06-signing-rewrite"]["source"] != demo_run.docs["gw-2020-02-29-signing"]["source"]
+
+
 def test_disputed_weekly_attack_count_becomes_a_contest(demo_run):
     contested_values = [{claim["value"] for claim in row["claims"]} for row in demo_run.contests]
     assert any(CONTESTED_ATTACK_COUNTS <= values for values in contested_values)

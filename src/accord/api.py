@@ -68,7 +68,7 @@ def prepare(article: Article, published: str | None = None, source: str | None =
         raw_text=article.text,
         clean_text=cleaned.text,
         title=article.title or cleaned.title,
-        source=article.source or source,
+        source=article.source or source or cleaned.source,
         url=article.url,
         published=article.published or published or cleaned.published,
         published_found=found_date,

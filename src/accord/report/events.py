@@ -27,17 +27,26 @@ def list_events(db: str | Path, event_type: str | None = None) -> list[dict[str,
 
 
 def events_table(events: list[dict[str, Any]]) -> Table:
-    table = Table(title=f"events ({len(events)})")
-    for column in ("date", "type", "mode", "detail", "actor1", "actor2", "location", "killed", "docs"):
-        table.add_column(column, overflow="fold")
+    """One row per event; the mode goes under the type and actor2 under actor1, so that it fits 80 columns."""
+    table = Table(title=f"events ({len(events)})", show_edge=False)
+    for column in ("date", "type", "detail", "actors", "location", "killed", "docs"):
+        # a date or a PLOVER type cut in the middle ("2020-0 / 2-29") is unreadable; the text columns wrap
+        table.add_column(column, no_wrap=column in ("date", "type", "killed", "docs"), overflow="fold",
+                         justify="right" if column in ("killed", "docs") else "left")
     for event in events:
         location = event.get("location") or {}
         place = ", ".join(dict.fromkeys(p for p in (location.get("name"), location.get("country")) if p))
         table.add_row(
-            (event.get("date") or "") + (" (planned)" if event.get("planned") else ""),
-            event["type"], event.get("mode") or "", event.get("detail") or "",
-            event.get("actor1") or "", event.get("actor2") or "", place,
+            (event.get("date") or "") + ("\n(planned)" if event.get("planned") else ""),
+            event["type"] + (f"\n[dim]{event['mode']}[/dim]" if event.get("mode") else ""),
+            event.get("detail") or "", _actors(event), place,
             "" if event.get("fatalities") is None else f"{event['fatalities']:g}",
             str(len(event.get("docs") or [])),
         )
     return table
+
+
+def _actors(event: dict[str, Any]) -> str:
+    """Actor1, then "→ actor2" on its own line when there is one."""
+    actor1, actor2 = event.get("actor1") or "", event.get("actor2") or ""
+    return f"{actor1}\n→ {actor2}" if actor2 else actor1
