@@ -267,3 +267,28 @@ def test_how_long_asks_about_a_happening(events_of):
 def test_ceasefire_given_as_a_reason_is_not_an_event(events_of):
     events = events_of("The king cancelled plans to attend the summit in Paris because of the cease-fire.")
     assert "RETREAT" not in {e.type for e in events}
+
+
+def test_naming_something_is_not_calling_on_anyone(events_of):
+    assert "REQUEST" not in {e.type for e in events_of(
+        "The minister spoke out against the raid on Monday, calling it an aggression on the state.")}
+    assert "REQUEST" in {e.type for e in events_of("The minister on Monday called on both parties to stop fighting.")}
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels have carried out near-daily attacks against army posts in the north.",
+    "The monitors said increased airstrikes have contributed to a rise in deaths.",
+    "Many villagers are killed by roadside bombs planted by the rebels.",
+    "He is the 12th soldier to be killed in Kandahar this year.",
+])
+def test_a_rate_trend_habit_or_toll_is_not_an_assault(events_of, text):
+    assert "ASSAULT" not in {e.type for e in events_of(text)}
+
+
+def test_a_dated_attack_with_a_plain_modifier_stays_an_assault(events_of):
+    assert "ASSAULT" in {e.type for e in events_of("The rebels carried out two attacks on army posts on Monday.")}
+
+
+def test_rejecting_any_talks_is_a_stance(events_of):
+    assert "REJECT" not in {e.type for e in events_of("The group has rejected any direct talks with the government.")}
+    assert "REJECT" in {e.type for e in events_of("The group on Monday rejected the talks with the government.")}
