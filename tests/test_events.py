@@ -292,3 +292,11 @@ def test_a_dated_attack_with_a_plain_modifier_stays_an_assault(events_of):
 def test_rejecting_any_talks_is_a_stance(events_of):
     assert "REJECT" not in {e.type for e in events_of("The group has rejected any direct talks with the government.")}
     assert "REJECT" in {e.type for e in events_of("The group on Monday rejected the talks with the government.")}
+
+
+def test_a_happening_named_by_its_day_refers_back_to_the_report(events_of):
+    text = ("Rebels attacked an army checkpoint in Kunduz on Thursday. The governor resigned after Thursday's attack, "
+            "officials said.")
+    assert len([e for e in events_of(text, published="2020-03-07") if e.type == "ASSAULT"]) == 1
+    first_report = events_of("Thursday's attack in Kunduz killed five soldiers.", published="2020-03-07")
+    assert len([e for e in first_report if e.type == "ASSAULT"]) == 1

@@ -716,8 +716,18 @@ def is_back_reference(token: Token) -> bool:
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
-    has_own_date = any(c.ent_type_ == "DATE" for c in token.subtree) or _scheduled_with_date(token)
-    return bool(determiners & {"the", "this", "that", "its"}) and not has_own_date
+    day = possessive_day(token)
+    named_day = {t.i for t in day.subtree} if day is not None else set()
+    has_own_date = any(c.ent_type_ == "DATE" and c.i not in named_day for c in token.subtree) \
+        or _scheduled_with_date(token)
+    return (bool(determiners & {"the", "this", "that", "its"}) or day is not None) and not has_own_date
+
+
+def possessive_day(token: Token) -> Token | None:
+    """"Thursday's bombing", "Saturday's ceremony": a happening named by its day, the way news refers back to
+    one it has reported (a first report says "a bombing on Thursday")."""
+    return next((c for c in token.children if c.dep_ == "poss" and c.ent_type_ == "DATE"
+                 and any(g.dep_ == "case" for g in c.children)), None)
 
 
 def is_document_content(token: Token, rule: TriggerRule) -> bool:
