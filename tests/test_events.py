@@ -300,3 +300,9 @@ def test_a_happening_named_by_its_day_refers_back_to_the_report(events_of):
     assert len([e for e in events_of(text, published="2020-03-07") if e.type == "ASSAULT"]) == 1
     first_report = events_of("Thursday's attack in Kunduz killed five soldiers.", published="2020-03-07")
     assert len([e for e in first_report if e.type == "ASSAULT"]) == 1
+
+
+def test_one_decision_told_twice_with_different_places_is_one_event(events_of):
+    text = ("President Smith called off the talks with the Taliban at Camp David on Saturday. On Saturday he said he "
+            "scrapped the meeting with the Taliban after an attack in Kabul.")
+    assert len([e for e in events_of(text) if e.type == "REJECT"]) == 1

@@ -1067,8 +1067,8 @@ def dedupe(mentions: list[EventMention], back_references: list[bool] | None = No
         row = _row(mention)
         same_type = [i for i, existing in enumerate(kept) if existing.type == mention.type]
         # Triggers of one sentence were already told apart by keep_main_triggers.
-        target = next((i for i in same_type if same_happening(_row(kept[i]), row) and kept[i].start != mention.start),
-                      None)
+        target = next((i for i in same_type if kept[i].start != mention.start and (
+            same_happening(_row(kept[i]), row) or same_day_same_parties(kept[i], mention))), None)
         if target is None and is_back and same_type:
             target = same_type[-1]
         if target is None:
@@ -1076,6 +1076,21 @@ def dedupe(mentions: list[EventMention], back_references: list[bool] | None = No
         else:
             kept[target] = _fill(kept[target], mention)
     return kept
+
+
+# Decisions and statements: made wherever their maker is, so a place in their sentence rarely tells two apart
+# (unlike attacks, meetings or ceremonies, where one party can do two on one day in two places).
+DECISION_TYPES = {"REJECT", "ACCUSE", "REQUEST", "THREATEN", "SANCTION", "CONCEDE"}
+
+
+def same_day_same_parties(kept: EventMention, other: EventMention) -> bool:
+    """"called off the talks" and, later, "scrapped the meeting": one document's two reports of a decision on
+    the same day by a shared party are one happening even when they name different places, as a sentence
+    often names a place that is not where the decision was taken (the site of the attack that prompted it)."""
+    if kept.type not in DECISION_TYPES or kept.mode != other.mode or not kept.date or kept.date != other.date \
+            or kept.date_precision != "day":
+        return False
+    return bool({kept.actor1, kept.actor2} & {other.actor1, other.actor2} - {None})
 
 
 def _row(mention: EventMention) -> dict[str, Any]:
