@@ -306,3 +306,10 @@ def test_one_decision_told_twice_with_different_places_is_one_event(events_of):
     text = ("President Smith called off the talks with the Taliban at Camp David on Saturday. On Saturday he said he "
             "scrapped the meeting with the Taliban after an attack in Kabul.")
     assert len([e for e in events_of(text) if e.type == "REJECT"]) == 1
+
+
+def test_a_demand_in_the_past_perfect_is_background_unless_dated(events_of):
+    assert "REQUEST" not in {e.type for e in events_of(
+        "A truce had been demanded by the rebels before any deal could be signed.")}
+    assert "REQUEST" in {e.type for e in events_of(
+        "The mayor said he had asked for the chief's resignation on Monday night.")}

@@ -689,7 +689,7 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
                 continue  # "the negotiating team", "the canceled talks": a modifier, not a report
             if not rule.quoted and any(start <= token.idx < end for start, end in quoted):
                 continue
-            if is_document_content(token, rule) or is_generic(token):
+            if is_document_content(token, rule) or is_generic(token) or is_background_demand(token, rule):
                 continue
             triggers.append((token, rule))
         named = {t.i: h for t, r in triggers if (h := named_happening(t, r, sentence, published, happenings))}
@@ -773,6 +773,14 @@ _ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|s
 def _is_ordinal(token: Token) -> bool:
     # The entity recogniser sometimes takes "the 12th" for a date; the word itself is the cue.
     return token.ent_type_ == "ORDINAL" or bool(_ORDINAL.match(token.text))
+
+
+def is_background_demand(token: Token, rule: TriggerRule) -> bool:
+    """"a cease-fire had been demanded by Washington": a demand in the past perfect is the background of
+    what the article reports, a position held before, not a request made now ("had asked on Monday for his
+    resignation" has its own day: a happening told in the past perfect)."""
+    return rule.type == "REQUEST" and token.pos_ in ("VERB", "AUX") and _past_perfect(token) and not any(
+        t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
 
 
 def is_additional(token: Token) -> bool:
