@@ -267,3 +267,49 @@ def test_how_long_asks_about_a_happening(events_of):
 def test_ceasefire_given_as_a_reason_is_not_an_event(events_of):
     events = events_of("The king cancelled plans to attend the summit in Paris because of the cease-fire.")
     assert "RETREAT" not in {e.type for e in events}
+
+
+def test_naming_something_is_not_calling_on_anyone(events_of):
+    assert "REQUEST" not in {e.type for e in events_of(
+        "The minister spoke out against the raid on Monday, calling it an aggression on the state.")}
+    assert "REQUEST" in {e.type for e in events_of("The minister on Monday called on both parties to stop fighting.")}
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels have carried out near-daily attacks against army posts in the north.",
+    "The monitors said increased airstrikes have contributed to a rise in deaths.",
+    "Many villagers are killed by roadside bombs planted by the rebels.",
+    "He is the 12th soldier to be killed in Kandahar this year.",
+])
+def test_a_rate_trend_habit_or_toll_is_not_an_assault(events_of, text):
+    assert "ASSAULT" not in {e.type for e in events_of(text)}
+
+
+def test_a_dated_attack_with_a_plain_modifier_stays_an_assault(events_of):
+    assert "ASSAULT" in {e.type for e in events_of("The rebels carried out two attacks on army posts on Monday.")}
+
+
+def test_rejecting_any_talks_is_a_stance(events_of):
+    assert "REJECT" not in {e.type for e in events_of("The group has rejected any direct talks with the government.")}
+    assert "REJECT" in {e.type for e in events_of("The group on Monday rejected the talks with the government.")}
+
+
+def test_a_happening_named_by_its_day_refers_back_to_the_report(events_of):
+    text = ("U.S. aircraft carried out an airstrike on a Taliban base in Helmand on Thursday. The Taliban buried "
+            "fighters who died in Thursday's airstrike in Kandahar.")
+    assert len([e for e in events_of(text, published="2020-03-07") if e.type == "ASSAULT"]) == 1
+    first_report = events_of("Thursday's attack in Kunduz killed five soldiers.", published="2020-03-07")
+    assert len([e for e in first_report if e.type == "ASSAULT"]) == 1
+
+
+def test_one_decision_told_twice_with_different_places_is_one_event(events_of):
+    text = ("President Smith called off the talks with the Taliban at Camp David on Saturday. On Saturday he said he "
+            "scrapped the meeting with the Taliban after an attack in Kabul.")
+    assert len([e for e in events_of(text) if e.type == "REJECT"]) == 1
+
+
+def test_a_demand_in_the_past_perfect_is_background_unless_dated(events_of):
+    assert "REQUEST" not in {e.type for e in events_of(
+        "A truce had been demanded by the rebels before any deal could be signed.")}
+    assert "REQUEST" in {e.type for e in events_of(
+        "The mayor said he had asked for the chief's resignation on Monday night.")}

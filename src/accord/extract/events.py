@@ -76,6 +76,10 @@ CIRCUMSTANCE_PREPS = {"because", "despite", "amid", "due", "given"}
 ADDITIVE_ADVERBS = {"also", "further", "again"}
 # Types whose nominal triggers are only the topic when another trigger governs them.
 ABSORBABLE_TYPES = {"CONSULT", "AGREE", "SUPPORT"}
+# Modifiers that make a plural attack noun a rate or a trend ("near-daily attacks", "increased airstrikes"),
+# which the article states as background, not one happening it reports.
+HABITUAL_MODIFIERS = {"daily", "nightly", "weekly", "monthly", "frequent", "regular", "routine", "constant",
+                      "incessant", "relentless", "increased", "increasing", "growing", "rising", "mounting"}
 SPEECH_VERBS = {"say", "tell", "tweet", "claim", "announce", "add", "state", "write", "report", "note", "insist",
                 "accord", "declare", "confirm", "deny"}
 
@@ -92,6 +96,7 @@ class TriggerRule:
     modifiers: dict[str, tuple[str, str]] = field(default_factory=dict, hash=False, compare=False)
     quoted: bool = False
     needs_happening: bool = False
+    direct: bool = False
 
 
 def _words(values: list[Any] | None) -> list[str]:
@@ -110,6 +115,7 @@ def read_trigger_rules() -> dict[str, list[TriggerRule]]:
             unless_lemmas=frozenset(_words(entry.get("unless"))),
             modifiers={k: (v[0], v[1]) for k, v in (entry.get("modifiers") or {}).items()},
             quoted=bool(entry.get("quoted")), needs_happening=bool(entry.get("needs_happening")),
+            direct=bool(entry.get("direct")),
         )
         rules.setdefault(rule.lemma, []).append(rule)
     return rules
@@ -150,7 +156,7 @@ def matching_rule(token: Token, rules: dict[str, list[TriggerRule]]) -> TriggerR
             continue
         if rule.with_lemmas:
             attached = attached if attached is not None else attached_lemmas(token)
-            if not attached & rule.with_lemmas:
+            if not (_direct_lemmas(token) if rule.direct else attached) & rule.with_lemmas:
                 continue
         if rule.unless_lemmas:
             attached = attached if attached is not None else attached_lemmas(token)
@@ -158,6 +164,12 @@ def matching_rule(token: Token, rules: dict[str, list[TriggerRule]]) -> TriggerR
                 continue
         return rule
     return None
+
+
+def _direct_lemmas(token: Token) -> set[str]:
+    """Words attached to the trigger itself ("called on X", "called for talks"), not deeper in its phrase
+    ("calling it an aggression on Iraq" names, it does not call on anyone)."""
+    return {c.lemma_.lower() for c in token.children if c.dep_ in ("prep", "prt", "dobj", "dative")}
 
 
 def _pos_fits(token: Token, pos: str) -> bool:
@@ -256,7 +268,9 @@ def is_standing_position(token: Token) -> bool:
             continue
         if child.lower_ in STANCE_ADVERBS or (child.lower_ == "far" and any(g.lower_ == "so" for g in child.children)):
             return True
-    return False
+    # "has rejected any talks": refusing a whole kind of thing is a position, not one refusal.
+    return token.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "dobj" and any(g.dep_ == "det" and g.lower_ == "any" for g in c.children) for c in token.children)
 
 
 def is_open_question(clause: Token, head: Token) -> bool:
@@ -688,7 +702,7 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
                 continue  # "the negotiating team", "the canceled talks": a modifier, not a report
             if not rule.quoted and any(start <= token.idx < end for start, end in quoted):
                 continue
-            if is_document_content(token, rule):
+            if is_document_content(token, rule) or is_generic(token) or is_background_demand(token, rule):
                 continue
             triggers.append((token, rule))
         named = {t.i: h for t, r in triggers if (h := named_happening(t, r, sentence, published, happenings))}
@@ -715,8 +729,18 @@ def is_back_reference(token: Token) -> bool:
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
-    has_own_date = any(c.ent_type_ == "DATE" for c in token.subtree) or _scheduled_with_date(token)
-    return bool(determiners & {"the", "this", "that", "its"}) and not has_own_date
+    day = possessive_day(token)
+    named_day = {t.i for t in day.subtree} if day is not None else set()
+    has_own_date = any(c.ent_type_ == "DATE" and c.i not in named_day for c in token.subtree) \
+        or _scheduled_with_date(token)
+    return (bool(determiners & {"the", "this", "that", "its"}) or day is not None) and not has_own_date
+
+
+def possessive_day(token: Token) -> Token | None:
+    """"Thursday's bombing", "Saturday's ceremony": a happening named by its day, the way news refers back to
+    one it has reported (a first report says "a bombing on Thursday")."""
+    return next((c for c in token.children if c.dep_ == "poss" and c.ent_type_ == "DATE"
+                 and any(g.dep_ == "case" for g in c.children)), None)
 
 
 def is_document_content(token: Token, rule: TriggerRule) -> bool:
@@ -732,6 +756,44 @@ def is_document_content(token: Token, rule: TriggerRule) -> bool:
             break
         clause = clause.head
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in token.children)
+
+
+def is_generic(token: Token) -> bool:
+    """What the article states as a pattern, not a happening: a rate or trend ("near-daily attacks",
+    "increased airstrikes"), a habitual present passive ("civilians are killed by roadside bombs") or a
+    toll ("the 16th soldier to be killed this year")."""
+    if token.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ in HABITUAL_MODIFIERS for c in token.children):
+        return True
+    verb = token
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj":
+        verb = governing_verb(token)  # "killed by roadside bombs": the bombs' verb tells how it is told
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    passive = [c for c in verb.children if c.dep_ == "auxpass"]
+    if any(a.tag_ in ("VBZ", "VBP") for a in passive) and not any(
+            c.dep_ == "aux" for c in verb.children) and not any(t.ent_type_ == "DATE" for t in verb.subtree):
+        return True
+    # "the 16th soldier to be killed": an ordinal counts victims, the killings are reported elsewhere.
+    return bool(passive) and verb.dep_ in ("relcl", "acl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
+        _is_ordinal(c) for c in verb.head.children)
+
+
+_ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$",
+                      re.IGNORECASE)
+
+
+def _is_ordinal(token: Token) -> bool:
+    # The entity recogniser sometimes takes "the 12th" for a date; the word itself is the cue.
+    return token.ent_type_ == "ORDINAL" or bool(_ORDINAL.match(token.text))
+
+
+def is_background_demand(token: Token, rule: TriggerRule) -> bool:
+    """"a cease-fire had been demanded by Washington": a demand in the past perfect is the background of
+    what the article reports, a position held before, not a request made now ("had asked on Monday for his
+    resignation" has its own day: a happening told in the past perfect)."""
+    return rule.type == "REQUEST" and token.pos_ in ("VERB", "AUX") and _past_perfect(token) and not any(
+        t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
 
 
 def is_additional(token: Token) -> bool:
@@ -1026,8 +1088,8 @@ def dedupe(mentions: list[EventMention], back_references: list[bool] | None = No
         row = _row(mention)
         same_type = [i for i, existing in enumerate(kept) if existing.type == mention.type]
         # Triggers of one sentence were already told apart by keep_main_triggers.
-        target = next((i for i in same_type if same_happening(_row(kept[i]), row) and kept[i].start != mention.start),
-                      None)
+        target = next((i for i in same_type if kept[i].start != mention.start and (
+            same_happening(_row(kept[i]), row) or same_day_same_parties(kept[i], mention))), None)
         if target is None and is_back and same_type:
             target = same_type[-1]
         if target is None:
@@ -1035,6 +1097,21 @@ def dedupe(mentions: list[EventMention], back_references: list[bool] | None = No
         else:
             kept[target] = _fill(kept[target], mention)
     return kept
+
+
+# Decisions and statements: made wherever their maker is, so a place in their sentence rarely tells two apart
+# (unlike attacks, meetings or ceremonies, where one party can do two on one day in two places).
+DECISION_TYPES = {"REJECT", "ACCUSE", "REQUEST", "THREATEN", "SANCTION", "CONCEDE"}
+
+
+def same_day_same_parties(kept: EventMention, other: EventMention) -> bool:
+    """"called off the talks" and, later, "scrapped the meeting": one document's two reports of a decision on
+    the same day by a shared party are one happening even when they name different places, as a sentence
+    often names a place that is not where the decision was taken (the site of the attack that prompted it)."""
+    if kept.type not in DECISION_TYPES or kept.mode != other.mode or not kept.date or kept.date != other.date \
+            or kept.date_precision != "day":
+        return False
+    return bool({kept.actor1, kept.actor2} & {other.actor1, other.actor2} - {None})
 
 
 def _row(mention: EventMention) -> dict[str, Any]:
