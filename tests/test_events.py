@@ -313,3 +313,28 @@ def test_a_demand_in_the_past_perfect_is_background_unless_dated(events_of):
         "A truce had been demanded by the rebels before any deal could be signed.")}
     assert "REQUEST" in {e.type for e in events_of(
         "The mayor said he had asked for the chief's resignation on Monday night.")}
+
+
+def test_slammed_is_a_criticism(events_of):
+    events = events_of("The president slammed the rebel leaders on Thursday for their attacks.")
+    assert [e for e in events if e.type == "ACCUSE" and e.mode == "disapprove"]
+
+
+def test_a_round_of_talks_is_a_happening(events_of):
+    events = events_of("The rebels named Monday as the first day of a new round of talks.")
+    assert [e for e in events if e.type == "CONSULT"]
+    assert not [e for e in events_of("The envoy spoke about talks with the rebels.") if e.type == "CONSULT"]
+
+
+def test_history_dated_by_a_year_does_not_join_the_undated_news():
+    from accord.extract.events import dedupe
+    from accord.models import EventMention
+
+    def assault(date: str | None, precision: str | None, start: int) -> EventMention:
+        return EventMention(doc="t", type="ASSAULT", mode=None, detail="attack", date=date, date_precision=precision,
+                            planned=False, location=None, actor1="Taliban", actor2=None, count=None, fatalities=None,
+                            text="x", start=start, end=start + 1)
+
+    news, history = assault(None, None, 0), assault("2001", "year", 10)
+    assert len(dedupe([news, history])) == 2
+    assert len(dedupe([news, assault("2019-05-03", "day", 10)])) == 1

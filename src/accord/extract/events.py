@@ -932,6 +932,8 @@ def is_happening(token: Token) -> bool:
     if verb is not token and verb.lemma_.lower() == "be" and token.dep_ == "nsubj" and any(
             c.dep_ == "xcomp" and c.lemma_.lower() in HAPPENING_VERBS for c in verb.children):
         return True  # "talks are to begin on Monday"
+    if is_round_of(token):
+        return True
     for child in token.children:
         if child.ent_type_ == "DATE":
             return True
@@ -939,6 +941,11 @@ def is_happening(token: Token) -> bool:
                                                                    in SITE_PREPS) for g in child.children):
             return True  # "talks in Doha", "talks on Sunday"; not "talks with North Korea"
     return False
+
+
+def is_round_of(token: Token) -> bool:
+    """"a new round of talks", "the seventh round of negotiations": a round is one sitting, a happening."""
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() == "round"
 
 
 def _linked(a: Token, b: Token) -> bool:
@@ -1088,7 +1095,8 @@ def dedupe(mentions: list[EventMention], back_references: list[bool] | None = No
         row = _row(mention)
         same_type = [i for i, existing in enumerate(kept) if existing.type == mention.type]
         # Triggers of one sentence were already told apart by keep_main_triggers.
-        target = next((i for i in same_type if kept[i].start != mention.start and (
+        target = next((i for i in same_type if kept[i].start != mention.start and not (
+            not is_back and recalls_history(kept[i], mention)) and (
             same_happening(_row(kept[i]), row) or same_day_same_parties(kept[i], mention))), None)
         if target is None and is_back and same_type:
             target = same_type[-1]
@@ -1097,6 +1105,12 @@ def dedupe(mentions: list[EventMention], back_references: list[bool] | None = No
         else:
             kept[target] = _fill(kept[target], mention)
     return kept
+
+
+def recalls_history(kept: EventMention, other: EventMention) -> bool:
+    """"The blast caused damage" and, later, "since the Taliban were toppled in 2001": a report dated only by
+    a year is history the article recalls, not the undated news it reported first."""
+    return other.date_precision == "year" and kept.date is None
 
 
 # Decisions and statements: made wherever their maker is, so a place in their sentence rarely tells two apart
