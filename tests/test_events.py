@@ -338,3 +338,12 @@ def test_history_dated_by_a_year_does_not_join_the_undated_news():
     news, history = assault(None, None, 0), assault("2001", "year", 10)
     assert len(dedupe([news, history])) == 2
     assert len(dedupe([news, assault("2019-05-03", "day", 10)])) == 1
+
+
+def test_may_answered_by_but_concedes_a_fact(events_of):
+    conceded = events_of("Our soldiers may be leaving, but our support for the country is not ending.")
+    assert [e for e in conceded if e.type == "RETREAT"]
+    possible = events_of("Our soldiers may be leaving the country next year.")
+    assert not [e for e in possible if e.type == "RETREAT"]
+    bare = events_of("The rebels may attack the city, but the army is ready.")
+    assert not [e for e in bare if e.type == "ASSAULT"]

@@ -243,7 +243,17 @@ def is_hypothetical(token: Token) -> bool:
         return True
     # "could have led to a withdrawal": the modal may sit on the verb a nominal trigger hangs from.
     return any(c.dep_ == "aux" and c.lemma_.lower() in ("could", "might", "may", "should", "can")
-               for c in {*token.children, *governing_verb(token).children})
+               for c in {*token.children, *governing_verb(token).children}) and not is_concession(token)
+
+
+def is_concession(verb: Token) -> bool:
+    """"our troops may be leaving, but our support is not ending": "may be doing" or "may have done" answered
+    by "but" concedes a fact to set another against it ("may attack, but" stays a possibility)."""
+    aspect = {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"}
+    if not ((verb.tag_ == "VBG" and "be" in aspect) or (verb.tag_ == "VBN" and "have" in aspect)):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "may" for c in verb.children) and any(
+        c.dep_ == "cc" and c.lower_ == "but" for c in verb.children) and any(c.dep_ == "conj" for c in verb.children)
 
 
 def is_past_plan(planned: Token, head: Token) -> bool:
