@@ -347,3 +347,13 @@ def test_may_answered_by_but_concedes_a_fact(events_of):
     assert not [e for e in possible if e.type == "RETREAT"]
     bare = events_of("The rebels may attack the city, but the army is ready.")
     assert not [e for e in bare if e.type == "ASSAULT"]
+
+
+def test_a_short_verbless_quote_is_a_term_not_speech(nlp):
+    from accord.extract.events import is_quoted_term
+
+    text = 'A two-week "reduction in violence" took effect, and he said "we will attack the city" later.'
+    doc = nlp(make_doc(nlp, "t", text, "2020-03-06"))
+    term, speech = "reduction in violence", "we will attack the city"
+    assert is_quoted_term(doc, text.index(term), text.index(term) + len(term))
+    assert not is_quoted_term(doc, text.index(speech), text.index(speech) + len(speech))

@@ -675,7 +675,22 @@ def make_component(nlp: Language, name: str) -> EventExtractor:
 
 
 def _quoted_ranges(doc: Doc) -> list[tuple[int, int]]:
-    return [(q.start, q.end) for q in (doc._.quotes or []) if getattr(q, "direct", False)]
+    return [(q.start, q.end) for q in (doc._.quotes or []) if getattr(q, "direct", False)
+            and not is_quoted_term(doc, q.start, q.end)]
+
+
+# The longest quoted phrase read as a term the writer uses, not words someone said.
+TERM_QUOTE_WORDS = 4
+
+
+def is_quoted_term(doc: Doc, start: int, end: int) -> bool:
+    """A weeklong "reduction in violence", a so-called "safe zone": a short verbless phrase in quotation marks
+    is the writer naming a thing by its official term; the sentence around it reports."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t for t in span if not t.is_punct]
+    return len(words) <= TERM_QUOTE_WORDS and not any(t.pos_ in ("VERB", "AUX") for t in words)
 
 
 def document_countries(doc: Doc) -> tuple[str, ...]:
