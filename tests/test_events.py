@@ -357,3 +357,9 @@ def test_a_short_verbless_quote_is_a_term_not_speech(nlp):
     term, speech = "reduction in violence", "we will attack the city"
     assert is_quoted_term(doc, text.index(term), text.index(term) + len(term))
     assert not is_quoted_term(doc, text.index(speech), text.index(speech) + len(speech))
+
+
+def test_blame_traded_both_ways_is_not_an_accusation(events_of):
+    assert not [e for e in events_of("The rebels and the army blame each other for the violence.")
+                if e.type == "ACCUSE"]
+    assert [e for e in events_of("The rebels blamed the army for the violence on Monday.") if e.type == "ACCUSE"]

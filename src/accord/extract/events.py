@@ -727,7 +727,8 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
                 continue  # "the negotiating team", "the canceled talks": a modifier, not a report
             if not rule.quoted and any(start <= token.idx < end for start, end in quoted):
                 continue
-            if is_document_content(token, rule) or is_generic(token) or is_background_demand(token, rule):
+            if is_document_content(token, rule) or is_generic(token) or is_background_demand(token, rule) \
+                    or is_mutual_blame(token, rule):
                 continue
             triggers.append((token, rule))
         named = {t.i: h for t, r in triggers if (h := named_happening(t, r, sentence, published, happenings))}
@@ -819,6 +820,13 @@ def is_background_demand(token: Token, rule: TriggerRule) -> bool:
     resignation" has its own day: a happening told in the past perfect)."""
     return rule.type == "REQUEST" and token.pos_ in ("VERB", "AUX") and _past_perfect(token) and not any(
         t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
+
+
+def is_mutual_blame(token: Token, rule: TriggerRule) -> bool:
+    """"the two sides blame each other", "each accusing the other of violations": blame traded both ways is
+    the standing state of a conflict, not one accusation someone made."""
+    return rule.type == "ACCUSE" and any(
+        c.dep_ in ("dobj", "dative") and c.lower_ in ("other", "another") for c in token.children)
 
 
 def is_additional(token: Token) -> bool:
