@@ -363,3 +363,9 @@ def test_blame_traded_both_ways_is_not_an_accusation(events_of):
     assert not [e for e in events_of("The rebels and the army blame each other for the violence.")
                 if e.type == "ACCUSE"]
     assert [e for e in events_of("The rebels blamed the army for the violence on Monday.") if e.type == "ACCUSE"]
+
+
+def test_an_undated_report_with_its_own_time_is_another_happening(events_of):
+    text = ("Rebel gunmen launched an attack on a police station in Herat.\n\n"
+            "In March, the rebels attacked a police post in Herat, killing two officers.")
+    assert len([e for e in events_of(text, published=None) if e.type == "ASSAULT"]) == 2

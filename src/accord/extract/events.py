@@ -742,7 +742,7 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
             if mention is not None:
                 found.append(mention)
                 anaphoric.append(is_back_reference(token))
-                additional.append(is_additional(token))
+                additional.append(is_additional(token) or is_separately_timed(token, mention))
     # A named happening is the same only as another report naming it, never a recent event's repeat.
     return dedupe(with_dateline_place(found, doc), anaphoric, additional) + dedupe(found_named)
 
@@ -820,6 +820,14 @@ def is_background_demand(token: Token, rule: TriggerRule) -> bool:
     resignation" has its own day: a happening told in the past perfect)."""
     return rule.type == "REQUEST" and token.pos_ in ("VERB", "AUX") and _past_perfect(token) and not any(
         t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
+
+
+def is_separately_timed(token: Token, mention: EventMention) -> bool:
+    """"In May, the Taliban attacked ...": a past report told with a time of its own, which the article's lack
+    of a publication date leaves unresolved, is a happening of that time, not an undated one reported before."""
+    if mention.date is not None or mention.planned or _clause_of(token).i != token.i:
+        return False
+    return any(t.ent_type_ == "DATE" for t in token.subtree)
 
 
 def is_mutual_blame(token: Token, rule: TriggerRule) -> bool:
