@@ -369,3 +369,19 @@ def test_an_undated_report_with_its_own_time_is_another_happening(events_of):
     text = ("Rebel gunmen launched an attack on a police station in Herat.\n\n"
             "In March, the rebels attacked a police post in Herat, killing two officers.")
     assert len([e for e in events_of(text, published=None) if e.type == "ASSAULT"]) == 2
+
+
+def test_a_verb_told_as_a_habit_is_not_a_happening(events_of):
+    assert not [e for e in events_of("We met many times in Geneva over the years.") if e.type == "CONSULT"]
+    assert not [e for e in events_of("The rebels have repeatedly attacked the convoy.") if e.type == "ASSAULT"]
+    assert [e for e in events_of("We met in Geneva on Monday.") if e.type == "CONSULT"]
+
+
+def test_no_killing_when_there_had_not_been_one(events_of):
+    events = events_of("There had not been a soldier killed in the province since March.")
+    assert not [e for e in events if e.type == "ASSAULT"]
+
+
+def test_meeting_a_challenge_or_being_able_to_deploy_is_no_event(events_of):
+    assert not [e for e in events_of("We must meet these new challenges together.") if e.type == "CONSULT"]
+    assert not [e for e in events_of("Its units are able to deploy within two days.") if e.type == "MOBILIZE"]

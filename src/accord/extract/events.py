@@ -31,7 +31,7 @@ from accord.models import EventMention
 HYPOTHETICAL_HEADS = {"threaten", "warn", "vow", "demand", "urge", "ask", "want", "seek", "try", "hope", "push",
                       "aim", "prevent", "avoid", "refuse", "deny", "fear", "call", "propose", "allow", "harbor",
                       "risk", "could", "might", "may", "should", "verge", "brink", "refrain",
-                      "way", "stage", "ready", "willing"}
+                      "way", "stage", "ready", "willing", "able", "capable"}
 # "paves the way for", "sets the stage for": what a happening only makes possible.
 ENABLING_OBJECTS = {"way", "stage", "groundwork"}
 PLANNED_HEADS = {"plan", "schedule", "set", "expect", "poise", "due", "prepare", "intend", "begin", "will"}
@@ -80,6 +80,8 @@ ABSORBABLE_TYPES = {"CONSULT", "AGREE", "SUPPORT"}
 # which the article states as background, not one happening it reports.
 HABITUAL_MODIFIERS = {"daily", "nightly", "weekly", "monthly", "frequent", "regular", "routine", "constant",
                       "incessant", "relentless", "increased", "increasing", "growing", "rising", "mounting"}
+# Adverbs that tell a verb as a habit, not one happening.
+HABITUAL_ADVERBS = {"often", "repeatedly", "frequently", "regularly", "routinely", "usually", "sometimes"}
 SPEECH_VERBS = {"say", "tell", "tweet", "claim", "announce", "add", "state", "write", "report", "note", "insist",
                 "accord", "declare", "confirm", "deny"}
 
@@ -207,6 +209,9 @@ def is_negated(token: Token) -> bool:
     verb = governing_verb(token)
     if verb is not token and token.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"):
         return any(c.dep_ == "neg" for c in verb.children)
+    if token.dep_ == "acl" and token.head.dep_ in ("attr", "dobj", "nsubj"):
+        # "there had not been a soldier killed": the negation sits on the verb of the noun it describes.
+        return any(c.dep_ == "neg" for c in token.head.head.children)
     return token.head.lemma_.lower() == "without" or token.head.head.lemma_.lower() == "without"
 
 
@@ -795,6 +800,8 @@ def is_generic(token: Token) -> bool:
         verb = governing_verb(token)  # "killed by roadside bombs": the bombs' verb tells how it is told
     if verb.pos_ not in ("VERB", "AUX"):
         return False
+    if is_habitual(verb):
+        return True
     passive = [c for c in verb.children if c.dep_ == "auxpass"]
     if any(a.tag_ in ("VBZ", "VBP") for a in passive) and not any(
             c.dep_ == "aux" for c in verb.children) and not any(t.ent_type_ == "DATE" for t in verb.subtree):
@@ -803,6 +810,17 @@ def is_generic(token: Token) -> bool:
     return bool(passive) and verb.dep_ in ("relcl", "acl") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
         _is_ordinal(c) for c in verb.head.children)
+
+
+def is_habitual(verb: Token) -> bool:
+    """"met many times", "have repeatedly attacked", "often clash": a verb told as a habit is a pattern."""
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in HABITUAL_ADVERBS:
+            return True
+        if child.lemma_.lower() == "time" and child.tag_ == "NNS" and any(
+                g.lower_ in ("many", "several", "numerous", "countless", "multiple") for g in child.children):
+            return True
+    return False
 
 
 _ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$",
