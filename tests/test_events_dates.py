@@ -84,3 +84,16 @@ def test_undated_article_dates_an_attack_last_week_by_its_latest_full_date(event
     events = events_of("The statement was issued on September 7, 2019. \n\nCiting an attack in Kabul last week, "
                        "the president cancelled the talks.", published=None)
     assert (_assaults(events)[0].date, _assaults(events)[0].date_precision) == ("2019-09", "month")
+
+
+def test_a_date_in_another_triggers_clause_is_not_this_events_date(events_of):
+    events = events_of("The rebels have shelled the town every night since the truce was signed on August 2.",
+                       published="2019-09-08")
+    assault = _assaults(events)[0]
+    assert assault.date != "2019-08-02"
+
+
+def test_a_date_on_the_topic_of_a_trigger_is_shared(events_of):
+    events = events_of("The envoy is scheduled to meet the foreign minister in Paris today on the sidelines of a "
+                       "summit on the crisis.", published="2019-09-08")
+    assert {e.date for e in events if e.type == "CONSULT"} == {"2019-09-08"}

@@ -374,6 +374,48 @@ def _is_speaker(token: Token) -> bool:
     return head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH_VERBS
 
 
+def owning_trigger(token: Token, owners: frozenset[int]) -> int | None:
+    """The lowest trigger (by token index) that governs a token, the token itself included."""
+    current = token
+    for _ in range(20):
+        if current.i in owners:
+            return current.i
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+# Dependencies by which a clause or phrase tells a happening of its own beside its head's.
+SEPARATE_DEPS = {"advcl", "conj", "relcl", "parataxis"}
+
+
+def owned_by_other(span: Span, token: Token, owners: frozenset[int]) -> bool:
+    """An argument inside another trigger's phrase belongs to that trigger ("cancelled the meeting after an
+    attack in Kabul": Kabul is where the attack was, not the cancellation's place). A trigger that is the
+    topic of this one ("cancelled the summit at Camp David"), or whose topic this one is ("met on Monday
+    on the sidelines of a summit"), shares its arguments."""
+    owner = owning_trigger(span.root, owners)
+    if owner is None or owner == token.i:
+        return False
+    other = token.doc[owner]
+    return not (is_topic_of(other, token) or is_topic_of(token, other))
+
+
+def is_topic_of(inner: Token, outer: Token) -> bool:
+    """Whether `inner` hangs from `outer` as its object or complement, not through a separate clause or a
+    time or cause adjunct ("after the attack")."""
+    current = inner
+    while current.i != outer.i:
+        if current.head.i == current.i:
+            return False  # not under the outer trigger at all
+        if current.dep_ in SEPARATE_DEPS or (current.dep_ in ("prep", "mark", "advmod")
+                                             and current.lower_ in ADJUNCT_PREPS):
+            return False
+        current = current.head
+    return True
+
+
 def _in_subtree(span: Span, token: Token) -> bool:
     return token.left_edge.i <= span.start and span.end <= token.right_edge.i + 1
 
@@ -456,10 +498,12 @@ def _clause_of(token: Token) -> Token:
     return current
 
 
-def date_of(token: Token, sentence: Span, published: str | None, tense: str | None) -> tuple[str | None, str | None]:
+def date_of(token: Token, sentence: Span, published: str | None, tense: str | None,
+            owners: frozenset[int] = frozenset()) -> tuple[str | None, str | None]:
     """(iso date, precision) of the DATE entity in the trigger's own phrase or clause, else (None, None)."""
     clause = _clause_of(governing_verb(token))
-    dates = [e for e in sentence.ents if e.label_ == "DATE" and not opens_period(e)]
+    dates = [e for e in sentence.ents if e.label_ == "DATE" and not opens_period(e)
+             and not owned_by_other(e, token, owners)]
     ranked = []
     for ent in dates:
         if _in_subtree(ent, token):
@@ -681,11 +725,13 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
         named = {t.i: h for t, r in triggers if (h := named_happening(t, r, sentence, published, happenings))}
         # A named happening is its own event beside the sentence's main assault ("bombed in response to 9/11").
         kept = keep_main_triggers([(t, r) for t, r in triggers if t.i not in named])
+        # A named happening takes nothing from the sentence, so it owns no argument there.
+        owners = frozenset(t.i for t, _ in kept)
         for token, rule in sorted(kept + [(t, r) for t, r in triggers if t.i in named], key=lambda tr: tr[0].i):
             if token.i in named:
                 found_named.append(named_mention(named[token.i], sentence, doc._.doc_id))
                 continue
-            mention = _mention(token, rule, sentence, mentions, context, published, doc._.doc_id, anchor)
+            mention = _mention(token, rule, sentence, mentions, context, published, doc._.doc_id, anchor, owners)
             if mention is not None:
                 found.append(mention)
                 anaphoric.append(is_back_reference(token))
@@ -925,13 +971,13 @@ def is_what_stops(token: Token, rule: TriggerRule, triggers: list[tuple[Token, T
 
 def _mention(token: Token, rule: TriggerRule, sentence: Span, mentions: list[ActorMention],
              context: tuple[str, ...], published: str | None, doc_id: str,
-             anchor: str | None = None) -> EventMention | None:
+             anchor: str | None = None, owners: frozenset[int] = frozenset()) -> EventMention | None:
     negated, hypothetical = is_negated(token), is_hypothetical(token)
     if negated or hypothetical:
         return None
     mode, detail = refine(rule, token)
     planned = is_planned(token, None, published)
-    date, precision = date_of(token, sentence, published, tense_of(token, planned))
+    date, precision = date_of(token, sentence, published, tense_of(token, planned), owners)
     if date is None and published is None and anchor is not None:
         tense = tense_of(token, planned)
         past = reports_recent(token, tense) or has_past_cue(token)
