@@ -97,3 +97,10 @@ def test_a_date_on_the_topic_of_a_trigger_is_shared(events_of):
     events = events_of("The envoy is scheduled to meet the foreign minister in Paris today on the sidelines of a "
                        "summit on the crisis.", published="2019-09-08")
     assert {e.date for e in events if e.type == "CONSULT"} == {"2019-09-08"}
+
+
+def test_a_weekday_on_a_past_reporting_verb_is_the_last_one(events_of):
+    events = events_of("Late on Sunday, the president announced that the troops would be leaving the country.",
+                       published="2019-10-08")
+    retreat = next(e for e in events if e.type == "RETREAT")
+    assert retreat.date == "2019-10-06"

@@ -517,7 +517,7 @@ def date_of(token: Token, sentence: Span, published: str | None, tense: str | No
             # coordinated with the trigger's ("protesters burn tyres and block roads on Monday"): same day.
             ranked.append((2, abs(ent.start - token.i), ent))
     for _, _, ent in sorted(ranked, key=lambda r: (r[0], r[1])):
-        value = resolve(ent.text, published, tense)
+        value = resolve(ent.text, published, tense_at(ent, clause, tense))
         if value is not None:
             return as_point(value)
     if tense == "past":
@@ -525,6 +525,15 @@ def date_of(token: Token, sentence: Span, published: str | None, tense: str | No
         if context is not None:
             return context, "day"
     return recent_report_date(token, published, "past" if reports_recent(token, tense) else tense)
+
+
+def tense_at(ent: Span, clause: Token, tense: str | None) -> str | None:
+    """The tense to resolve a date with: that of the verb the date hangs from. "On Sunday, X announced troops
+    would be leaving" dates the (past) announcement, so Sunday is the last one, not the coming one."""
+    verb = _clause_of(ent.root)
+    if verb.i == clause.i or verb.pos_ not in ("VERB", "AUX"):
+        return tense
+    return "past" if verb.tag_ == "VBD" else tense
 
 
 # How many sentences back a report without a time of its own takes its day from, and how recent that day
