@@ -104,3 +104,22 @@ def test_a_weekday_on_a_past_reporting_verb_is_the_last_one(events_of):
                        published="2019-10-08")
     retreat = next(e for e in events if e.type == "RETREAT")
     assert retreat.date == "2019-10-06"
+
+
+def test_a_possessive_weekday_of_an_upcoming_happening_is_the_coming_day(events_of):
+    events = events_of("The two sides are poised to sign a peace deal on Saturday. Saturday's ceremony marks the "
+                       "end of a long war.", published="2020-02-28")
+    assert {e.date for e in events if e.type == "SUPPORT"} == {"2020-02-29"}
+
+
+def test_a_possessive_weekday_of_a_past_happening_is_the_last_day(events_of):
+    events = events_of("Militants stormed a base on Saturday. Saturday's attack killed ten soldiers.",
+                       published="2020-02-28")
+    assert {e.date for e in _assaults(events)} == {"2020-02-22"}
+
+
+def test_the_parties_of_a_summit_are_its_actors(events_of):
+    events = events_of("The president had planned to meet the king a day before the summit of NATO members in "
+                       "Brussels on Thursday.", published="2015-05-10")
+    summit = next(e for e in events if e.type == "CONSULT")
+    assert "NATO" in (summit.actor1, summit.actor2)

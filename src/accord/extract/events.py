@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from accord.data import read_yaml
 from accord.extract.actors import ActorLexicon, ActorMention, actor_in_span
 from accord.extract.places import Location, resolve_listed_place, resolve_place
-from accord.extract.time import TimeValue, parse_published, resolve
+from accord.extract.time import WEEKDAYS, TimeValue, parse_published, resolve
 from accord.models import EventMention
 
 # Words on the path above a trigger that make it not (yet) a fact.
@@ -325,6 +325,9 @@ def actors_of(token: Token, mentions: list[ActorMention], sentence: Span) -> tup
             actor1 = named(next((g for g in child.children if g.dep_ == "pobj"), None))
         elif child.dep_ == "prep" and child.lemma_.lower() in ACTOR2_PREPS and actor2 is None:
             actor2 = named(next((g for g in child.children if g.dep_ == "pobj"), None))
+        elif child.dep_ == "prep" and child.lower_ == "of" and verb is None and actor2 is None:
+            # "a summit of Gulf states", "the killing of a soldier": who the happening is of, not a place
+            actor2 = named(next((g for g in child.children if g.dep_ == "pobj"), None))
     guess_from_sentence = True
     if actor1 is None and verb is None:
         head_verb = governing_verb(token)
@@ -516,8 +519,9 @@ def date_of(token: Token, sentence: Span, published: str | None, tense: str | No
             # Often the date sits on the reporting verb ("said Saturday he cancelled") or on a verb
             # coordinated with the trigger's ("protesters burn tyres and block roads on Monday"): same day.
             ranked.append((2, abs(ent.start - token.i), ent))
-    for _, _, ent in sorted(ranked, key=lambda r: (r[0], r[1])):
-        value = resolve(ent.text, published, tense_at(ent, clause, tense))
+    for rank, _, ent in sorted(ranked, key=lambda r: (r[0], r[1])):
+        upcoming = rank == 0 and is_upcoming_day_of(ent, token, published)
+        value = resolve(ent.text, published, "future" if upcoming else tense_at(ent, clause, tense))
         if value is not None:
             return as_point(value)
     if tense == "past":
@@ -534,6 +538,21 @@ def tense_at(ent: Span, clause: Token, tense: str | None) -> str | None:
     if verb.i == clause.i or verb.pos_ not in ("VERB", "AUX"):
         return tense
     return "past" if verb.tag_ == "VBD" else tense
+
+
+def is_upcoming_day_of(ent: Span, token: Token, published: str | None) -> bool:
+    """"Saturday's ceremony", "Thursday's summit": a possessive weekday names the coming day when the article
+    tells of the happening as ahead (the same day elsewhere in a planned clause, "to sign a deal on Saturday";
+    or the same noun as the object of a plan, "plans to attend the summit"), else the last one."""
+    weekday = next((t.lower_ for t in ent if t.lower_ in WEEKDAYS), None)
+    if weekday is None or not any(t.dep_ == "case" or t.lower_ in ("'s", "’s") for t in ent.doc[ent.start:ent.end + 1]):
+        return False
+    for other in ent.doc.ents:
+        if other.label_ == "DATE" and other.start != ent.start and weekday in other.text.lower() \
+                and is_planned(_clause_of(other.root), None, published):
+            return True
+    return any(t.i != token.i and t.lemma_ == token.lemma_ and t.pos_ == token.pos_ and any(
+        u.lemma_.lower() in PLANNED_HEADS for u in _path_up(t)[1:4]) for t in ent.doc)
 
 
 # How many sentences back a report without a time of its own takes its day from, and how recent that day
