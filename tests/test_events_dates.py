@@ -123,3 +123,15 @@ def test_the_parties_of_a_summit_are_its_actors(events_of):
                        "Brussels on Thursday.", published="2015-05-10")
     summit = next(e for e in events if e.type == "CONSULT")
     assert "NATO" in (summit.actor1, summit.actor2)
+
+
+def test_a_present_perfect_in_a_relative_clause_gets_no_publication_month(events_of):
+    events = events_of("The army will guard the prisoners, whom several governments have refused to take back.",
+                       published="2019-10-08")
+    assert all(e.date is None for e in events if e.type == "REJECT")
+    assert any(e.type == "REJECT" for e in events)
+
+
+def test_a_present_perfect_report_gets_the_publication_month(events_of):
+    events = events_of("Several governments have refused to take back the prisoners.", published="2019-10-08")
+    assert {e.date for e in events if e.type == "REJECT"} == {"2019-10"}

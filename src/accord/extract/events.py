@@ -616,7 +616,10 @@ def reports_recent(token: Token, tense: str | None) -> bool:
         a.lemma_.lower() == "have" and a.tag_ in ("VBP", "VBZ") for a in auxiliaries)
     progressive = verb.tag_ == "VBG" and any(a.lemma_.lower() == "be" and a.tag_ in ("VBP", "VBZ")
                                              for a in auxiliaries)
-    return present_perfect or progressive
+    # "fighters whom European nations have refused to take back": a relative clause describes its noun with
+    # a standing fact, it does not report what just happened.
+    describes = _clause_of(verb).dep_ == "relcl"
+    return (present_perfect or progressive) and not describes
 
 
 def recent_report_date(token: Token, published: str | None, tense: str | None) -> tuple[str | None, str | None]:
