@@ -67,3 +67,10 @@ def test_a_town_is_more_specific_than_its_province_and_is_not_an_actor(events_of
 def test_direction_before_a_country_makes_the_location_a_region(events_of):
     assault = _assault(events_of("Rebels shelled villages in eastern Ukraine on Sunday."))
     assert assault.location["name"] == "eastern Ukraine"
+
+
+def test_a_gerund_after_a_preposition_takes_the_clause_subject(events_of):
+    events = events_of("Senator Jane Doe of Ohio led a group of lawmakers in demanding that the Taliban free the "
+                       "hostages.")
+    request = next(e for e in events if e.type == "REQUEST")
+    assert request.actor1 == "Jane Doe"

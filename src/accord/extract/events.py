@@ -342,6 +342,9 @@ def actors_of(token: Token, mentions: list[ActorMention], sentence: Span) -> tup
         actor2 = named(next((c for c in token.head.children if c.dep_ == "dobj"), None))
     if actor1 is None and verb is not None and token.dep_ in ("conj", "xcomp", "advcl"):
         actor1 = named(next((c for c in token.head.children if c.dep_ == "nsubj"), None))
+    if actor1 is None and verb is not None and token.dep_ == "pcomp" and token.head.dep_ == "prep":
+        # "led 21 legislators in demanding", "responded by attacking": a gerund's doer is the clause's subject
+        actor1 = named(next((c for c in token.head.head.children if c.dep_ == "nsubj"), None))
     if actor1 is None and guess_from_sentence:
         doc = sentence.doc
         inside = [m.actor.name for m in mentions if m.start >= sentence.start and m.end <= sentence.end
