@@ -74,3 +74,8 @@ def test_a_gerund_after_a_preposition_takes_the_clause_subject(events_of):
                        "hostages.")
     request = next(e for e in events if e.type == "REQUEST")
     assert request.actor1 == "Jane Doe"
+
+
+def test_a_listed_town_taken_for_an_organisation_is_a_place(events_of):
+    events = events_of("Militants launched an assault in Ghazni in August 2018.")
+    assert _assault(events).location["name"] == "Ghazni"

@@ -454,8 +454,9 @@ def _with_direction(ent: Span) -> Span:
 
 
 def _places_taken_for_people(sentence: Span) -> list[Span]:
-    """PERSON entities in a place phrase ("in Maidan Shahr") that the curated gazetteer lists as places."""
-    return [e for e in sentence.ents if e.label_ == "PERSON" and _is_place_phrase(e) and e.root.dep_ == "pobj"
+    """PERSON (or ORG) entities in a place phrase ("in Maidan Shahr", "an assault in Ghazni") that the curated
+    gazetteer lists as places: the entity recogniser often takes an unfamiliar town for a person or a body."""
+    return [e for e in sentence.ents if e.label_ in ("PERSON", "ORG") and _is_place_phrase(e) and e.root.dep_ == "pobj"
             and resolve_listed_place(e.text) is not None]
 
 
