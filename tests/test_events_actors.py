@@ -79,3 +79,16 @@ def test_a_gerund_after_a_preposition_takes_the_clause_subject(events_of):
 def test_a_listed_town_taken_for_an_organisation_is_a_place(events_of):
     events = events_of("Militants launched an assault in Ghazni in August 2018.")
     assert _assault(events).location["name"] == "Ghazni"
+
+
+def test_a_place_in_another_triggers_adjunct_is_not_this_events_place(events_of):
+    events = events_of("The president cancelled the meeting after the rebels claimed an attack in Kabul.")
+    rejection = next(e for e in events if e.type == "REJECT")
+    assert rejection.location is None
+    assert _assault(events).location["name"] == "Kabul"
+
+
+def test_the_place_of_a_cancelled_summit_is_the_cancellations_place(events_of):
+    events = events_of("The king cancelled plans to attend the summit at Camp David because of the fighting.")
+    rejection = next(e for e in events if e.type == "REJECT")
+    assert rejection.location["name"] == "Camp David"

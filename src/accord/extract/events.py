@@ -426,12 +426,16 @@ def _in_subtree(span: Span, token: Token) -> bool:
     return token.left_edge.i <= span.start and span.end <= token.right_edge.i + 1
 
 
-def location_of(token: Token, sentence: Span, context: tuple[str, ...]) -> Location | None:
-    """The most specific place the sentence puts the event at, preferring places in the trigger's phrase."""
+def location_of(token: Token, sentence: Span, context: tuple[str, ...],
+                owners: frozenset[int] = frozenset()) -> Location | None:
+    """The most specific place the sentence puts the event at, preferring places in the trigger's phrase
+    and leaving out places in another trigger's separate phrase."""
     scope = governing_verb(token)
     candidates: list[tuple[int, int, Location]] = []
     places = [e for e in sentence.ents if e.label_ in PLACE_LABELS and _is_place_phrase(e)]
     for ent in [*places, *names_with_place_nouns(sentence), *_places_taken_for_people(sentence)]:
+        if owned_by_other(ent, token, owners):
+            continue
         location = resolve_place(_with_direction(ent).text, context)
         if location is None:
             continue
@@ -1022,7 +1026,8 @@ def _mention(token: Token, rule: TriggerRule, sentence: Span, mentions: list[Act
     count = number_of(token) if token.pos_ in ("NOUN", "PROPN") else None
     return EventMention(
         doc=doc_id, type=rule.type, mode=mode, detail=detail, date=date, date_precision=precision,
-        planned=planned or is_planned(token, date, published), location=location_of(token, sentence, context),
+        planned=planned or is_planned(token, date, published), location=location_of(
+            token, sentence, context, owners),
         actor1=actor1, actor2=actor2, count=count, fatalities=fatalities,
         text=sentence.text.strip(), start=sentence.start_char, end=sentence.end_char,
     )
