@@ -92,3 +92,8 @@ def test_the_place_of_a_cancelled_summit_is_the_cancellations_place(events_of):
     events = events_of("The king cancelled plans to attend the summit at Camp David because of the fighting.")
     rejection = next(e for e in events if e.type == "REJECT")
     assert rejection.location["name"] == "Camp David"
+
+
+def test_the_subject_of_a_clause_is_not_the_doer_of_a_following_bombing(events_of):
+    events = events_of("Ashraf Ghani dismissed the offer as meaningless following Thursday's suicide bombing.")
+    assert _assault(events).actor1 is None

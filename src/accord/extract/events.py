@@ -364,6 +364,8 @@ def _reports(verb: Token) -> bool:
 def _beside_the_clause(token: Token, verb: Token) -> bool:
     """A nominal trigger in a time or cause adjunct of the clause ("dismissed the talks after the bombing"):
     the clause's subject did something else, so it is not the trigger's actor."""
+    if verb.lower_ in ADJUNCT_PREPS:
+        return True  # "dismissed the talks following the bombing": a participle used as a preposition
     current = token
     while current.i != verb.i and current.head.i != current.i:
         if current.dep_ in ("prep", "mark", "advmod") and current.text.lower() in ADJUNCT_PREPS:
