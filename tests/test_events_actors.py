@@ -72,3 +72,26 @@ def test_direction_before_a_country_makes_the_location_a_region(events_of):
 def test_a_verb_after_a_preposition_shares_the_clauses_subject(events_of):
     events = events_of("Senator Jane Roe led ten lawmakers in demanding a ceasefire from the Taliban on Monday.")
     assert any(e.type == "REQUEST" and e.actor1 == "Jane Roe" for e in events)
+
+
+def test_a_listed_town_taken_for_an_organisation_is_a_place(events_of):
+    events = events_of("Militants launched an assault in Ghazni in August 2018.")
+    assert _assault(events).location["name"] == "Ghazni"
+
+
+def test_a_place_in_another_triggers_adjunct_is_not_this_events_place(events_of):
+    events = events_of("The president cancelled the meeting after the rebels claimed an attack in Kabul.")
+    rejection = next(e for e in events if e.type == "REJECT")
+    assert rejection.location is None
+    assert _assault(events).location["name"] == "Kabul"
+
+
+def test_the_place_of_a_cancelled_summit_is_the_cancellations_place(events_of):
+    events = events_of("The king cancelled plans to attend the summit at Camp David because of the fighting.")
+    rejection = next(e for e in events if e.type == "REJECT")
+    assert rejection.location["name"] == "Camp David"
+
+
+def test_the_subject_of_a_clause_is_not_the_doer_of_a_following_bombing(events_of):
+    events = events_of("Ashraf Ghani dismissed the offer as meaningless following Thursday's suicide bombing.")
+    assert _assault(events).actor1 is None

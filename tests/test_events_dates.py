@@ -84,3 +84,54 @@ def test_undated_article_dates_an_attack_last_week_by_its_latest_full_date(event
     events = events_of("The statement was issued on September 7, 2019. \n\nCiting an attack in Kabul last week, "
                        "the president cancelled the talks.", published=None)
     assert (_assaults(events)[0].date, _assaults(events)[0].date_precision) == ("2019-09", "month")
+
+
+def test_a_date_in_another_triggers_clause_is_not_this_events_date(events_of):
+    events = events_of("The rebels have shelled the town every night since the truce was signed on August 2.",
+                       published="2019-09-08")
+    assault = _assaults(events)[0]
+    assert assault.date != "2019-08-02"
+
+
+def test_a_date_on_the_topic_of_a_trigger_is_shared(events_of):
+    events = events_of("The envoy is scheduled to meet the foreign minister in Paris today on the sidelines of a "
+                       "summit on the crisis.", published="2019-09-08")
+    assert {e.date for e in events if e.type == "CONSULT"} == {"2019-09-08"}
+
+
+def test_a_weekday_on_a_past_reporting_verb_is_the_last_one(events_of):
+    events = events_of("Late on Sunday, the president announced that the troops would be leaving the country.",
+                       published="2019-10-08")
+    retreat = next(e for e in events if e.type == "RETREAT")
+    assert retreat.date == "2019-10-06"
+
+
+def test_a_possessive_weekday_of_an_upcoming_happening_is_the_coming_day(events_of):
+    events = events_of("The two sides are poised to sign a peace deal on Saturday. Saturday's ceremony marks the "
+                       "end of a long war.", published="2020-02-28")
+    assert {e.date for e in events if e.type == "SUPPORT"} == {"2020-02-29"}
+
+
+def test_a_possessive_weekday_of_a_past_happening_is_the_last_day(events_of):
+    events = events_of("Militants stormed a base on Saturday. Saturday's attack killed ten soldiers.",
+                       published="2020-02-28")
+    assert {e.date for e in _assaults(events)} == {"2020-02-22"}
+
+
+def test_the_parties_of_a_summit_are_its_actors(events_of):
+    events = events_of("The president had planned to meet the king a day before the summit of NATO members in "
+                       "Brussels on Thursday.", published="2015-05-10")
+    summit = next(e for e in events if e.type == "CONSULT")
+    assert "NATO" in (summit.actor1, summit.actor2)
+
+
+def test_a_present_perfect_in_a_relative_clause_gets_no_publication_month(events_of):
+    events = events_of("The army will guard the prisoners, whom several governments have refused to take back.",
+                       published="2019-10-08")
+    assert all(e.date is None for e in events if e.type == "REJECT")
+    assert any(e.type == "REJECT" for e in events)
+
+
+def test_a_present_perfect_report_gets_the_publication_month(events_of):
+    events = events_of("Several governments have refused to take back the prisoners.", published="2019-10-08")
+    assert {e.date for e in events if e.type == "REJECT"} == {"2019-10"}

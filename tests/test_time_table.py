@@ -51,6 +51,7 @@ TABLE: list[tuple[str, str | None, str | None, tuple[str, str, str] | None]] = [
     ("next Monday", WED, None, ("2020-03-09", "2020-03-09", "day")),
     ("this coming Saturday", WED, None, ("2020-03-07", "2020-03-07", "day")),
     ("on Saturday", "2020-02-28", "future", ("2020-02-29", "2020-02-29", "day")),
+    ("scheduled for Sunday", SUN, "future", ("2019-09-08", "2019-09-08", "day")),
     ("overnight Sunday", SUN, None, ("2019-09-08", "2019-09-08", "day")),
     ("late Saturday", SUN, None, ("2019-09-07", "2019-09-07", "day")),
     ("Monday night", "2019-09-12", None, ("2019-09-09", "2019-09-09", "day")),

@@ -24,7 +24,7 @@ from accord.data import read_yaml
 from accord.extract.actors import ActorLexicon, ActorMention, actor_in_span
 from accord.extract.places import Location, resolve_listed_place, resolve_place
 from accord.extract.pronouns import with_pronouns
-from accord.extract.time import TimeValue, parse_published, resolve
+from accord.extract.time import WEEKDAYS, TimeValue, parse_published, resolve
 from accord.models import EventMention
 
 # Words on the path above a trigger that make it not (yet) a fact.
@@ -355,6 +355,9 @@ def actors_of(token: Token, mentions: list[ActorMention], sentence: Span) -> tup
             actor1 = named(next((g for g in child.children if g.dep_ == "pobj"), None))
         elif child.dep_ == "prep" and child.lemma_.lower() in ACTOR2_PREPS and actor2 is None:
             actor2 = named(next((g for g in child.children if g.dep_ == "pobj"), None))
+        elif child.dep_ == "prep" and child.lower_ == "of" and verb is None and actor2 is None:
+            # "a summit of Gulf states", "the killing of a soldier": who the happening is of, not a place
+            actor2 = named(next((g for g in child.children if g.dep_ == "pobj"), None))
     guess_from_sentence = True
     if actor1 is None and verb is None:
         head_verb = governing_verb(token)
@@ -400,6 +403,8 @@ def _reports(verb: Token) -> bool:
 def _beside_the_clause(token: Token, verb: Token) -> bool:
     """A nominal trigger in a time or cause adjunct of the clause ("dismissed the talks after the bombing"):
     the clause's subject did something else, so it is not the trigger's actor."""
+    if verb.lower_ in ADJUNCT_PREPS:
+        return True  # "dismissed the talks following the bombing": a participle used as a preposition
     current = token
     while current.i != verb.i and current.head.i != current.i:
         if current.dep_ in ("prep", "mark", "advmod") and current.text.lower() in ADJUNCT_PREPS:
@@ -416,16 +421,62 @@ def _is_speaker(token: Token) -> bool:
     return head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH_VERBS
 
 
+def owning_trigger(token: Token, owners: frozenset[int]) -> int | None:
+    """The lowest trigger (by token index) that governs a token, the token itself included."""
+    current = token
+    for _ in range(20):
+        if current.i in owners:
+            return current.i
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+# Dependencies by which a clause or phrase tells a happening of its own beside its head's.
+SEPARATE_DEPS = {"advcl", "conj", "relcl", "parataxis"}
+
+
+def owned_by_other(span: Span, token: Token, owners: frozenset[int]) -> bool:
+    """An argument inside another trigger's phrase belongs to that trigger ("cancelled the meeting after an
+    attack in Kabul": Kabul is where the attack was, not the cancellation's place). A trigger that is the
+    topic of this one ("cancelled the summit at Camp David"), or whose topic this one is ("met on Monday
+    on the sidelines of a summit"), shares its arguments."""
+    owner = owning_trigger(span.root, owners)
+    if owner is None or owner == token.i:
+        return False
+    other = token.doc[owner]
+    return not (is_topic_of(other, token) or is_topic_of(token, other))
+
+
+def is_topic_of(inner: Token, outer: Token) -> bool:
+    """Whether `inner` hangs from `outer` as its object or complement, not through a separate clause or a
+    time or cause adjunct ("after the attack")."""
+    current = inner
+    while current.i != outer.i:
+        if current.head.i == current.i:
+            return False  # not under the outer trigger at all
+        if current.dep_ in SEPARATE_DEPS or (current.dep_ in ("prep", "mark", "advmod")
+                                             and current.lower_ in ADJUNCT_PREPS):
+            return False
+        current = current.head
+    return True
+
+
 def _in_subtree(span: Span, token: Token) -> bool:
     return token.left_edge.i <= span.start and span.end <= token.right_edge.i + 1
 
 
-def location_of(token: Token, sentence: Span, context: tuple[str, ...]) -> Location | None:
-    """The most specific place the sentence puts the event at, preferring places in the trigger's phrase."""
+def location_of(token: Token, sentence: Span, context: tuple[str, ...],
+                owners: frozenset[int] = frozenset()) -> Location | None:
+    """The most specific place the sentence puts the event at, preferring places in the trigger's phrase
+    and leaving out places in another trigger's separate phrase."""
     scope = governing_verb(token)
     candidates: list[tuple[int, int, Location]] = []
     places = [e for e in sentence.ents if e.label_ in PLACE_LABELS and _is_place_phrase(e)]
     for ent in [*places, *names_with_place_nouns(sentence), *_places_taken_for_people(sentence)]:
+        if owned_by_other(ent, token, owners):
+            continue
         location = resolve_place(_with_direction(ent).text, context)
         if location is None:
             continue
@@ -448,8 +499,9 @@ def _with_direction(ent: Span) -> Span:
 
 
 def _places_taken_for_people(sentence: Span) -> list[Span]:
-    """PERSON entities in a place phrase ("in Maidan Shahr") that the curated gazetteer lists as places."""
-    return [e for e in sentence.ents if e.label_ == "PERSON" and _is_place_phrase(e) and e.root.dep_ == "pobj"
+    """PERSON (or ORG) entities in a place phrase ("in Maidan Shahr", "an assault in Ghazni") that the curated
+    gazetteer lists as places: the entity recogniser often takes an unfamiliar town for a person or a body."""
+    return [e for e in sentence.ents if e.label_ in ("PERSON", "ORG") and _is_place_phrase(e) and e.root.dep_ == "pobj"
             and resolve_listed_place(e.text) is not None]
 
 
@@ -498,10 +550,12 @@ def _clause_of(token: Token) -> Token:
     return current
 
 
-def date_of(token: Token, sentence: Span, published: str | None, tense: str | None) -> tuple[str | None, str | None]:
+def date_of(token: Token, sentence: Span, published: str | None, tense: str | None,
+            owners: frozenset[int] = frozenset()) -> tuple[str | None, str | None]:
     """(iso date, precision) of the DATE entity in the trigger's own phrase or clause, else (None, None)."""
     clause = _clause_of(governing_verb(token))
-    dates = [e for e in sentence.ents if e.label_ == "DATE" and not opens_period(e)]
+    dates = [e for e in sentence.ents if e.label_ == "DATE" and not opens_period(e)
+             and not owned_by_other(e, token, owners)]
     ranked = []
     for ent in dates:
         if _in_subtree(ent, token):
@@ -514,8 +568,9 @@ def date_of(token: Token, sentence: Span, published: str | None, tense: str | No
             # Often the date sits on the reporting verb ("said Saturday he cancelled") or on a verb
             # coordinated with the trigger's ("protesters burn tyres and block roads on Monday"): same day.
             ranked.append((2, abs(ent.start - token.i), ent))
-    for _, _, ent in sorted(ranked, key=lambda r: (r[0], r[1])):
-        value = resolve(ent.text, published, tense)
+    for rank, _, ent in sorted(ranked, key=lambda r: (r[0], r[1])):
+        upcoming = rank == 0 and is_upcoming_day_of(ent, token, published)
+        value = resolve(ent.text, published, "future" if upcoming else tense_at(ent, clause, tense))
         if value is not None:
             return as_point(value)
     if tense == "past":
@@ -523,6 +578,30 @@ def date_of(token: Token, sentence: Span, published: str | None, tense: str | No
         if context is not None:
             return context, "day"
     return recent_report_date(token, published, "past" if reports_recent(token, tense) else tense)
+
+
+def tense_at(ent: Span, clause: Token, tense: str | None) -> str | None:
+    """The tense to resolve a date with: that of the verb the date hangs from. "On Sunday, X announced troops
+    would be leaving" dates the (past) announcement, so Sunday is the last one, not the coming one."""
+    verb = _clause_of(ent.root)
+    if verb.i == clause.i or verb.pos_ not in ("VERB", "AUX"):
+        return tense
+    return "past" if verb.tag_ == "VBD" else tense
+
+
+def is_upcoming_day_of(ent: Span, token: Token, published: str | None) -> bool:
+    """"Saturday's ceremony", "Thursday's summit": a possessive weekday names the coming day when the article
+    tells of the happening as ahead (the same day elsewhere in a planned clause, "to sign a deal on Saturday";
+    or the same noun as the object of a plan, "plans to attend the summit"), else the last one."""
+    weekday = next((t.lower_ for t in ent if t.lower_ in WEEKDAYS), None)
+    if weekday is None or not any(t.dep_ == "case" or t.lower_ in ("'s", "’s") for t in ent.doc[ent.start:ent.end + 1]):
+        return False
+    for other in ent.doc.ents:
+        if other.label_ == "DATE" and other.start != ent.start and weekday in other.text.lower() \
+                and is_planned(_clause_of(other.root), None, published):
+            return True
+    return any(t.i != token.i and t.lemma_ == token.lemma_ and t.pos_ == token.pos_ and any(
+        u.lemma_.lower() in PLANNED_HEADS for u in _path_up(t)[1:4]) for t in ent.doc)
 
 
 # How many sentences back a report without a time of its own takes its day from, and how recent that day
@@ -586,7 +665,10 @@ def reports_recent(token: Token, tense: str | None) -> bool:
         a.lemma_.lower() == "have" and a.tag_ in ("VBP", "VBZ") for a in auxiliaries)
     progressive = verb.tag_ == "VBG" and any(a.lemma_.lower() == "be" and a.tag_ in ("VBP", "VBZ")
                                              for a in auxiliaries)
-    return present_perfect or progressive
+    # "fighters whom European nations have refused to take back": a relative clause describes its noun with
+    # a standing fact, it does not report what just happened.
+    describes = _clause_of(verb).dep_ == "relcl"
+    return (present_perfect or progressive) and not describes
 
 
 def recent_report_date(token: Token, published: str | None, tense: str | None) -> tuple[str | None, str | None]:
@@ -739,11 +821,13 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
         named = {t.i: h for t, r in triggers if (h := named_happening(t, r, sentence, published, happenings))}
         # A named happening is its own event beside the sentence's main assault ("bombed in response to 9/11").
         kept = keep_main_triggers([(t, r) for t, r in triggers if t.i not in named])
+        # A named happening takes nothing from the sentence, so it owns no argument there.
+        owners = frozenset(t.i for t, _ in kept)
         for token, rule in sorted(kept + [(t, r) for t, r in triggers if t.i in named], key=lambda tr: tr[0].i):
             if token.i in named:
                 found_named.append(named_mention(named[token.i], sentence, doc._.doc_id))
                 continue
-            mention = _mention(token, rule, sentence, mentions, context, published, doc._.doc_id, anchor)
+            mention = _mention(token, rule, sentence, mentions, context, published, doc._.doc_id, anchor, owners)
             if mention is not None:
                 found.append(mention)
                 anaphoric.append(is_back_reference(token))
@@ -1066,13 +1150,13 @@ def is_what_stops(token: Token, rule: TriggerRule, triggers: list[tuple[Token, T
 
 def _mention(token: Token, rule: TriggerRule, sentence: Span, mentions: list[ActorMention],
              context: tuple[str, ...], published: str | None, doc_id: str,
-             anchor: str | None = None) -> EventMention | None:
+             anchor: str | None = None, owners: frozenset[int] = frozenset()) -> EventMention | None:
     negated, hypothetical = is_negated(token), is_hypothetical(token)
     if negated or hypothetical:
         return None
     mode, detail = refine(rule, token)
     planned = is_planned(token, None, published)
-    date, precision = date_of(token, sentence, published, tense_of(token, planned))
+    date, precision = date_of(token, sentence, published, tense_of(token, planned), owners)
     if date is None and published is None and anchor is not None:
         tense = tense_of(token, planned)
         past = reports_recent(token, tense) or has_past_cue(token)
@@ -1082,7 +1166,8 @@ def _mention(token: Token, rule: TriggerRule, sentence: Span, mentions: list[Act
     count = number_of(token) if token.pos_ in ("NOUN", "PROPN") else None
     return EventMention(
         doc=doc_id, type=rule.type, mode=mode, detail=detail, date=date, date_precision=precision,
-        planned=planned or is_planned(token, date, published), location=location_of(token, sentence, context),
+        planned=planned or is_planned(token, date, published), location=location_of(
+            token, sentence, context, owners),
         actor1=actor1, actor2=actor2, count=count, fatalities=fatalities,
         text=sentence.text.strip(), start=sentence.start_char, end=sentence.end_char,
     )

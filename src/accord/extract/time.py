@@ -212,9 +212,12 @@ def _weekday(text: str, anchor: date, tense: str | None) -> TimeValue | None:
         if not re.search(rf"\b{name}\b", text):
             continue
         back = (anchor.weekday() - index) % 7
-        if re.search(rf"\b(?:next|coming|this coming)\s+{name}\b", text) or (tense == "future" and "last" not in text):
+        if re.search(rf"\b(?:next|coming|this coming)\s+{name}\b", text):
             ahead = (index - anchor.weekday()) % 7 or 7
             day = anchor + timedelta(days=ahead)
+        elif tense == "future" and "last" not in text:
+            # "talks are scheduled for Sunday" in a Sunday article: later today (a week ahead would be "next")
+            day = anchor + timedelta(days=(index - anchor.weekday()) % 7)
         elif re.search(rf"\blast\s+{name}\b", text):
             day = anchor - timedelta(days=back or 7)
         else:
