@@ -21,6 +21,16 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def events_of(nlp):
+    """The event mentions of a text written for a test, read as if published on `published`."""
+    from accord.nlp import make_doc
+
+    def run(text: str, published: str | None = "2020-03-06", title: str | None = None):
+        return nlp(make_doc(nlp, "t", text, published, title))._.event_mentions
+    return run
+
+
+@pytest.fixture(scope="session")
 def corpus_articles() -> dict[str, dict]:
     if not CORPUS.exists():
         pytest.skip("../shared/corpus is not beside the repo")

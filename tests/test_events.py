@@ -8,13 +8,6 @@ import pytest
 from accord.nlp import make_doc
 
 
-@pytest.fixture(scope="module")
-def events_of(nlp):
-    def run(text: str, published: str | None = "2020-03-06"):
-        return nlp(make_doc(nlp, "t", text, published))._.event_mentions
-    return run
-
-
 def test_airstrike_is_an_aerial_assault_with_actors_place_and_date(events_of):
     events = events_of("U.S. aircraft carried out an airstrike on Taliban fighters in Helmand province on Wednesday.")
     assault = next(e for e in events if e.type == "ASSAULT")

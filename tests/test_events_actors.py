@@ -3,17 +3,6 @@ and place names the entity recogniser mislabels. Sentences are written for the t
 
 from __future__ import annotations
 
-import pytest
-
-from accord.nlp import make_doc
-
-
-@pytest.fixture(scope="module")
-def events_of(nlp):
-    def run(text: str, published: str | None = "2020-03-06"):
-        return nlp(make_doc(nlp, "t", text, published))._.event_mentions
-    return run
-
 
 def _assault(events):
     return next(e for e in events if e.type == "ASSAULT")

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+from functools import partial
 
-from accord.nlp import make_doc
+import pytest
 
 
 @pytest.fixture(scope="module")
-def events_of(nlp):
-    def run(text: str, published: str | None = "2019-09-08"):
-        return nlp(make_doc(nlp, "t", text, published))._.event_mentions
-    return run
+def events_of(events_of):
+    return partial(events_of, published="2019-09-08")
 
 
 def _assaults(events):

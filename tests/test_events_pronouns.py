@@ -5,14 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from accord.nlp import make_doc
-
 
 @pytest.fixture(scope="module")
-def events_of(nlp):
-    def run(text: str, title: str | None = None):
-        return nlp(make_doc(nlp, "t", text, "2021-08-16", title))._.event_mentions
-    return run
+def events_of(events_of):
+    return lambda text, title=None: events_of(text, "2021-08-16", title)
 
 
 def _of_type(events, kind: str):
