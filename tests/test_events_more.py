@@ -7,3 +7,9 @@ def test_this_weeks_summit_is_dated_by_its_week_not_by_the_cancelling_day(events
                          "with President Obama.", published="2015-05-10")
     summits = [m for m in mentions if m.type == "CONSULT"]
     assert summits and summits[0].date == "2015-05"
+
+
+def test_a_happening_someone_has_plans_to_attend_is_planned(events_of):
+    mentions = events_of("The prime minister has plans to attend the summit in Geneva.")
+    summits = [m for m in mentions if m.type == "CONSULT"]
+    assert summits and summits[0].planned

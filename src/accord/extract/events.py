@@ -310,7 +310,7 @@ def is_planned(token: Token, date_iso: str | None, published: str | None) -> boo
             if child.dep_ in ("amod", "compound") and child.text.lower() in PLANNED_MODIFIERS:
                 return True
     for upper in _path_up(token)[1:4]:
-        if upper.lemma_.lower() in PLANNED_HEADS and upper.tag_ in ("VBZ", "VBP", "VBN", "JJ", "MD") \
+        if upper.lemma_.lower() in PLANNED_HEADS and upper.tag_ in ("VBZ", "VBP", "VBN", "JJ", "MD", "NNS") \
                 and not _past_perfect(upper):
             return True
         if upper.lemma_.lower() == "be" and any(c.dep_ == "xcomp" for c in upper.children) \
