@@ -310,7 +310,7 @@ def is_planned(token: Token, date_iso: str | None, published: str | None) -> boo
             if child.dep_ in ("amod", "compound") and child.text.lower() in PLANNED_MODIFIERS:
                 return True
     for upper in _path_up(token)[1:4]:
-        if upper.lemma_.lower() in PLANNED_HEADS and upper.tag_ in ("VBZ", "VBP", "VBN", "JJ", "MD") \
+        if upper.lemma_.lower() in PLANNED_HEADS and upper.tag_ in ("VBZ", "VBP", "VBN", "JJ", "MD", "NNS") \
                 and not _past_perfect(upper):
             return True
         if upper.lemma_.lower() == "be" and any(c.dep_ == "xcomp" for c in upper.children) \
@@ -570,7 +570,7 @@ def date_of(token: Token, sentence: Span, published: str | None, tense: str | No
             ranked.append((2, abs(ent.start - token.i), ent))
     for rank, _, ent in sorted(ranked, key=lambda r: (r[0], r[1])):
         upcoming = rank == 0 and is_upcoming_day_of(ent, token, published)
-        value = resolve(ent.text, published, "future" if upcoming else tense_at(ent, clause, tense))
+        value = resolve(date_text(ent), published, "future" if upcoming else tense_at(ent, clause, tense))
         if value is not None:
             return as_point(value)
     if tense == "past":
@@ -578,6 +578,18 @@ def date_of(token: Token, sentence: Span, published: str | None, tense: str | No
         if context is not None:
             return context, "day"
     return recent_report_date(token, published, "past" if reports_recent(token, tense) else tense)
+
+
+DEICTIC_DETERMINERS = {"this", "next", "last", "coming"}
+
+
+def date_text(ent: Span) -> str:
+    """A date entity's text with the deictic determiner the recogniser sometimes leaves out ("this week's
+    summit" tagged as just "week"): without it the expression cannot be placed in time."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.lower_ in DEICTIC_DETERMINERS and before.head.i in range(ent.start, ent.end):
+        return f"{before.text} {ent.text}"
+    return ent.text
 
 
 def tense_at(ent: Span, clause: Token, tense: str | None) -> str | None:
