@@ -11,7 +11,7 @@ import pytest
 from accord.evaluate import evaluate, load_gold, predictions_from_db, summary
 from conftest import GOLD
 
-EVENT_F1_FLOOR = 0.62  # measured 0.639 (P 0.662, R 0.619)
+EVENT_F1_FLOOR = 0.63  # measured 0.647 (P 0.669, R 0.626)
 PLANNED_FLOOR = 0.9  # measured 0.963
 
 
