@@ -19,11 +19,11 @@ from spacy.tokens import Doc, Token
 
 from accord.extract.actors import PERSON_TYPES, Actor, ActorLexicon, ActorMention
 from accord.extract.places import resolve_listed_place
+from accord.extract.speakers import TRANSCRIPT_LABEL
 
 FIRST_PERSON = {"i", "me", "we", "us", "our", "ours"}
 THIRD_PERSON = {"he", "him", "she", "her"}
 # A turn of a transcript starts with its speaker's label in capitals: "THE PRESIDENT:", "PRESIDENT BIDEN:".
-TURN_LABEL = re.compile(r"^([A-Z][A-Z.'’ -]{1,40}|Q):", re.MULTILINE)
 # Titles of texts in their author's own voice: "Statement by X", "Remarks by X and Y", "Op-ed from X".
 AUTHORED_TITLE = re.compile(r"^\s*(?:statement|remarks|readout|address|speech|letter|message|op-ed|testimony|"
                             r"interview)s?\b.*?\b(?:by|of|from|with)\s+(?P<author>.+)", re.IGNORECASE)
@@ -72,7 +72,7 @@ def _turns(doc: Doc, lexicon: ActorLexicon, author: Actor | None) -> list[tuple[
     """(offset where a turn starts, its speaker): a label the lexicon does not know ("THE PRESIDENT") is the
     titled author if there is one; a question ("Q:") is a reporter's, nobody's side."""
     turns = []
-    for match in TURN_LABEL.finditer(doc.text):
+    for match in TRANSCRIPT_LABEL.finditer(doc.text):
         label = match.group(1).strip()
         speaker = None if label == "Q" else lexicon.known(label) or author
         turns.append((match.start(), speaker))

@@ -25,6 +25,7 @@ from accord.extract.speakers import (
     GROUP_PRONOUNS,
     ORG_LABELS,
     PERSON_PRONOUNS,
+    TRANSCRIPT_LABEL,
     Lexicon,
     People,
     Speaker,
@@ -43,7 +44,6 @@ CARRIER_PREPS = {"from", "by", "of", "for"}
 # A reported clause this much in quotation marks is recorded only as its direct quotes.
 QUOTED_SHARE_MAX = 0.3
 SHORT_QUOTE_WORDS = 4  # shorter quotes need an attribution of their own (else: scare quotes, names)
-_TRANSCRIPT_LABEL = re.compile(r"^(?:[A-Z][A-Z.'’ -]{1,40}|Q):", re.MULTILINE)
 _WORD = re.compile(r"\w+")
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 
@@ -621,4 +621,4 @@ def _is_title(text: str, span: QuotedSpan, lexicon: Lexicon) -> bool:
 
 def is_transcript(text: str) -> bool:
     """Press-briefing or remarks transcripts ("THE PRESIDENT: ...") are not themselves quotes."""
-    return len(_TRANSCRIPT_LABEL.findall(text)) >= 3
+    return len(TRANSCRIPT_LABEL.findall(text)) >= 3

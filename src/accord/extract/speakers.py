@@ -21,6 +21,8 @@ PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "we", "it"}
 ORG_LABELS = {"ORG", "NORP", "GPE", "FAC"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# A speaker label that opens a turn of a transcript ("PRESIDENT BIDEN:", "Q:"); group 1 is the label.
+TRANSCRIPT_LABEL = re.compile(r"^([A-Z][A-Z.'’ -]{1,40}|Q):", re.MULTILINE)
 
 
 @dataclass(frozen=True)
