@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.data import read_yaml
 from accord.extract.numbers import lexicon, parse_number, qualifier_before, vague_quantity
-from accord.extract.speakers import load_lexicon
+from accord.extract.speakers import TRANSCRIPT_LABEL, load_lexicon
 from accord.extract.time import duration_of, resolve
 from accord.models import Claim, Quote
 
@@ -44,7 +44,6 @@ _SKIP_BEFORE_UNIT = {"more", "additional", "extra", "long", "full", "consecutive
                      "a", "half"}
 _EXCLUDED_ENTITIES = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}
 _PERCENT = re.compile(r"(?P<value>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
-_SPEAKER_LABEL = re.compile(r"(?:^|\n)(?P<label>[A-Z][A-Z.'\- ]{1,40}):\s")
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "it": "ORG", "they": None}
 
 
@@ -372,10 +371,10 @@ def _source_agent(sentence: Span) -> str | None:
 def transcript_speaker(sentence: Span) -> str | None:
     """In a transcript ("PRESIDENT GHANI: ..."), the speaker of the turn the sentence belongs to."""
     text = sentence.doc.text[:sentence.start_char]
-    labels = list(_SPEAKER_LABEL.finditer(text + sentence.text[:60]))
-    if not labels:
+    labels = list(TRANSCRIPT_LABEL.finditer(text + sentence.text[:60]))
+    if not labels or labels[-1][1] == "Q":  # a reporter's question asserts nothing
         return None
-    words = [w for w in labels[-1]["label"].split() if w.lower().rstrip(".") not in claim_lexicon().speaker_titles]
+    words = [w for w in labels[-1][1].split() if w.lower().rstrip(".") not in claim_lexicon().speaker_titles]
     return " ".join(w.capitalize() for w in words) or None
 
 
