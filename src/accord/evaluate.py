@@ -3,8 +3,9 @@
 Quotes match on word-overlap F1 >= 0.6, claims on value and qualifier family,
 events on type + date (to the gold precision, a day may be one off) + place
 (also to the gold precision: a gold country accepts a place inside it) or actor
-(names compared as written and after the actor table's canonicalization). Scores are given per table, overall and per document, so a regression
-can be traced to the article that caused it.
+(names compared as written and after the actor table's canonicalization).
+Scores are given per table, overall and per document, so a regression can be
+traced to the article that caused it.
 """
 
 from __future__ import annotations
