@@ -124,3 +124,10 @@ def test_undated_plan_after_the_estimated_month_is_planned(nlp):
 def test_estimate_never_changes_when_words_were_said(nlp):
     doc = nlp(make_doc(nlp, "t", 'The governor said on Sunday: "We will rebuild the bridge."', None, None, "2020-02"))
     assert [q.said_on for q in doc._.quotes] == [None]
+
+
+def test_undated_report_with_its_own_day_is_not_folded_into_a_weekday_report(nlp):
+    text = ("On Saturday, the Taliban declared a ceasefire in Kandahar.\n\n"
+            "An earlier ceasefire by the Taliban in Kandahar had taken effect on February 22.")
+    ceasefires = [e for e in _events(nlp, text, "2020-02") if e.type == "RETREAT"]
+    assert sorted(e.date for e in ceasefires) == ["2020-02", "2020-02-22"]

@@ -853,7 +853,8 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
             if mention is not None:
                 found.append(mention)
                 anaphoric.append(is_back_reference(token))
-                additional.append(is_additional(token) or is_separately_timed(token, mention))
+                additional.append(is_additional(token) or is_separately_timed(token, mention)
+                                  or is_own_day_in_month_read_article(mention, published))
     # A named happening is the same only as another report naming it, never a recent event's repeat.
     return dedupe(with_dateline_place(found, doc), anaphoric, additional) + dedupe(found_named)
 
@@ -952,6 +953,13 @@ def is_separately_timed(token: Token, mention: EventMention) -> bool:
     if mention.date is not None or mention.planned or _clause_of(token).i != token.i:
         return False
     return any(t.ent_type_ == "DATE" for t in token.subtree)
+
+
+def is_own_day_in_month_read_article(mention: EventMention, published: str | None) -> bool:
+    """In an article read against a month only, a past report told with a calendar day of its own ("took effect
+    on February 22") is apart from the others: their weekdays and "last week" are known only to the month, so
+    that the month fits the day says nothing about their being the same happening."""
+    return parse_month(published) is not None and mention.date_precision == "day" and not mention.planned
 
 
 def is_mutual_blame(token: Token, rule: TriggerRule) -> bool:
