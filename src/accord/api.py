@@ -14,6 +14,7 @@ from accord.errors import InputError
 from accord.ingest.clean import clean
 from accord.ingest.language import detect_language
 from accord.ingest.readers import count_jsonl_records, expand_paths, is_jsonl, read_all
+from accord.ingest.url_dates import estimate_published
 from accord.models import Article, Document, Extractions
 from accord.store import Store
 
@@ -63,6 +64,8 @@ def prepare(article: Article, published: str | None = None, source: str | None =
         raise InputError(article.origin, f"text is {len(cleaned.text):,} characters after cleaning, over the "
                                          f"{MAX_ARTICLE_CHARS:,} limit for one article")
     found_date = article.published is None and published is None and cleaned.published is not None
+    known = article.published or published or cleaned.published
+    estimate, estimate_source = (None, None) if known else estimate_published(article.url)
     return Document(
         id=article.id,
         raw_text=article.text,
@@ -70,12 +73,14 @@ def prepare(article: Article, published: str | None = None, source: str | None =
         title=article.title or cleaned.title,
         source=article.source or source or cleaned.source,
         url=article.url,
-        published=article.published or published or cleaned.published,
+        published=known,
         published_found=found_date,
         language=article.language or detect_language(cleaned.text),
         content_hash=content_hash(article),
         origin=article.origin,
         notes=list(article.notes),
+        published_estimate=estimate,
+        published_estimate_source=estimate_source,
     )
 
 
@@ -83,8 +88,8 @@ def _extract(docs: list[Document], n_process: int) -> list[Extractions]:
     from accord.nlp import analyse
 
     english = [d for d in docs if d.language in (None, "en")]
-    results = {x.doc: x for x in analyse(((d.id, d.clean_text, d.published, d.title) for d in english),
-                                         n_process=n_process)}
+    items = ((d.id, d.clean_text, d.published, d.title, d.published_estimate) for d in english)
+    results = {x.doc: x for x in analyse(items, n_process=n_process)}
     return [results.get(d.id, Extractions(doc=d.id)) for d in docs]
 
 
@@ -109,6 +114,7 @@ def ingest(
                     report.not_english.append(doc.id)
             if on_progress:
                 on_progress(len(batch))
+        backfill_estimates(store)
         report.reextracted = reextract(store, n_process=n_process)
         link_corpus(store)
     return report
@@ -138,6 +144,18 @@ def _new_or_changed(results, store, published, source, report, on_error, on_prog
         else:
             report.stored += 1
         yield doc
+
+
+def backfill_estimates(store: Store) -> int:
+    """Estimate the date of undated documents a store holds from before estimates existed (their content
+    hash is unchanged, so ingest skips them); each one found is extracted again. Returns how many."""
+    found = {}
+    for doc_id, url in store.documents_missing_estimate():
+        estimate, source = estimate_published(url)
+        if estimate and source:
+            found[doc_id] = (estimate, source)
+    store.set_published_estimates(found)
+    return len(found)
 
 
 def reextract(store: Store, n_process: int = 1) -> int:

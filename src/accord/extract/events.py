@@ -24,7 +24,7 @@ from accord.data import read_yaml
 from accord.extract.actors import ActorLexicon, ActorMention, actor_in_span
 from accord.extract.places import Location, resolve_listed_place, resolve_place
 from accord.extract.pronouns import with_pronouns
-from accord.extract.time import WEEKDAYS, TimeValue, parse_published, resolve
+from accord.extract.time import WEEKDAYS, TimeValue, parse_month, parse_published, resolve
 from accord.models import EventMention
 
 # Words on the path above a trigger that make it not (yet) a fact.
@@ -301,6 +301,8 @@ def is_planned(token: Token, date_iso: str | None, published: str | None) -> boo
     anchor = parse_published(published)
     if date_iso and anchor and len(date_iso) == 10 and date_iso > anchor.isoformat():
         return True
+    if is_after_reference_month(date_iso, published):
+        return True
     verb = governing_verb(token)
     for current in {token, verb}:
         for child in current.children:
@@ -317,6 +319,12 @@ def is_planned(token: Token, date_iso: str | None, published: str | None) -> boo
                 and upper.tag_ in ("VBZ", "VBP"):
             return True
     return False
+
+
+def is_after_reference_month(date_iso: str | None, reference: str | None) -> bool:
+    """In an article known only to its month ("2020-02"), a day or month after that month is still ahead."""
+    return bool(date_iso) and len(date_iso or "") >= 7 and parse_month(reference) is not None \
+        and (date_iso or "")[:7] > (reference or "")
 
 
 def _past_perfect(token: Token) -> bool:
@@ -690,6 +698,8 @@ def recent_report_date(token: Token, published: str | None, tense: str | None) -
     supports; annotators date such events the same way. Without a publication date nothing is guessed.
     """
     anchor = parse_published(published)
+    if tense == "past" and anchor is None and parse_month(published) is not None:
+        return published, "month"  # an undated article's estimated month (see reference_month)
     if anchor is None or tense != "past":
         return None, None
     return f"{anchor.year:04d}-{anchor.month:02d}", "month"
@@ -805,7 +815,7 @@ def document_countries(doc: Doc) -> tuple[str, ...]:
 
 def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: ActorLexicon,
                    happenings: tuple[NamedHappening, ...] = ()) -> list[EventMention]:
-    published = doc._.published
+    published = doc._.published or reference_month(doc._.published_estimate)
     context = document_countries(doc)
     mentions = with_pronouns(doc, lexicon.mentions(doc, context), lexicon)
     quoted = _quoted_ranges(doc)
@@ -843,7 +853,8 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
             if mention is not None:
                 found.append(mention)
                 anaphoric.append(is_back_reference(token))
-                additional.append(is_additional(token) or is_separately_timed(token, mention))
+                additional.append(is_additional(token) or is_separately_timed(token, mention)
+                                  or is_own_day_in_month_read_article(mention, published))
     # A named happening is the same only as another report naming it, never a recent event's repeat.
     return dedupe(with_dateline_place(found, doc), anaphoric, additional) + dedupe(found_named)
 
@@ -944,6 +955,13 @@ def is_separately_timed(token: Token, mention: EventMention) -> bool:
     return any(t.ent_type_ == "DATE" for t in token.subtree)
 
 
+def is_own_day_in_month_read_article(mention: EventMention, published: str | None) -> bool:
+    """In an article read against a month only, a past report told with a calendar day of its own ("took effect
+    on February 22") is apart from the others: their weekdays and "last week" are known only to the month, so
+    that the month fits the day says nothing about their being the same happening."""
+    return parse_month(published) is not None and mention.date_precision == "day" and not mention.planned
+
+
 def is_mutual_blame(token: Token, rule: TriggerRule) -> bool:
     """"the two sides blame each other", "each accusing the other of violations": blame traded both ways is
     the standing state of a conflict, not one accusation someone made."""
@@ -984,6 +1002,15 @@ def _scheduled_with_date(token: Token) -> bool:
         return False
     controlled = [c for c in token.head.children if c.dep_ == "xcomp"]
     return any(t.ent_type_ == "DATE" for c in controlled for t in c.subtree)
+
+
+def reference_month(estimate: str | None) -> str | None:
+    """The month an undated article is read against, from its estimated date ("2020-02-13" -> "2020-02").
+
+    Even a day in a URL is when the page was first filed, often days before the version stored, so a
+    weekday or "last week" resolves only to the month (time.resolve keeps a month reference at month).
+    """
+    return estimate[:7] if estimate and parse_month(estimate[:7]) else None
 
 
 def latest_explicit_date(doc: Doc) -> str | None:

@@ -10,6 +10,11 @@ agreement tracker (deadlines):
 Rules (ANNOTATION.md is the authority):
 - Nothing is ever resolved against today's date: without a publication date only
   expressions that carry their own year ("Sept. 12, 2020", "in 2019") resolve.
+- A publication date known only to the month ("2020-02", an undated article's estimate)
+  resolves no finer than that: a weekday or "this week" is that month; "last month",
+  "last year" are the month or year they name from any day of it; a year-less "March 10"
+  or "in September" takes the nearest year (a past happening's on or before the month,
+  a planned one's on or after it).
 - Weekdays ("on Sunday", "Friday night") are the most recent such day on or before
   publication; "last Monday" is strictly before; "next Monday" (or tense="future")
   is the next such day after publication.
@@ -85,6 +90,15 @@ class TimeValue:
 class Duration:
     value: float
     unit: str  # "days", "weeks", "months", "years"
+
+
+_YEAR_MONTH = re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<month>0[1-9]|1[0-2])")
+
+
+def parse_month(published: str | None) -> tuple[int, int] | None:
+    """(year, month) of a reference known only to the month ("2020-02"); None for a day or nothing."""
+    match = _YEAR_MONTH.fullmatch(published or "")
+    return (int(match["year"]), int(match["month"])) if match else None
 
 
 def parse_published(published: str | None) -> date | None:
@@ -347,18 +361,60 @@ def resolve(expression: str, published: str | None, tense: str | None = None) ->
         return None  # "within 135 days" is a duration, not a date
     if re.match(r"(?:since|last)\s", text):
         tense = "past"  # "since March 19", "last April": before publication
+    month = parse_month(published)
+    if month is not None:
+        return _resolve_in_month(text, *month, tense)
+    value = _calendar_date(text, anchor, tense)
+    if value is not None:
+        return _since(text, value, anchor)
+    if anchor is None:
+        return None
+    return _relative(text, anchor, tense)
+
+
+def _calendar_date(text: str, anchor: date | None, tense: str | None) -> TimeValue | None:
+    """A date named on the calendar ("March 10", "in 2019", "the first quarter"), year-less ones via `anchor`."""
     value = _quarter(text, anchor) or _absolute(text, anchor, tense)
     if value is None:
         match = _BARE_YEAR.search(text)
         if match:
             year = int(match["year"])
             value = TimeValue(date(year, 1, 1), date(year, 12, 31), "year")
-    if value is not None:
-        return _since(text, value, anchor)
-    if anchor is None:
-        return None
+    return value
+
+
+def _relative(text: str, anchor: date, tense: str | None) -> TimeValue | None:
+    """A date told from the publication day ("on Sunday", "last week", "two years ago")."""
     return (_deictic_day(text, anchor) or _weekday(text, anchor, tense) or _ago(text, anchor)
             or _past_span(text, anchor) or _calendar_span(text, anchor))
+
+
+# How far outside the reference month a day-scale cue ("on Sunday", "last week") may land from one of the
+# month's days and still be read as that month: the article appeared some day of it, the cue is near that day.
+MONTH_SLACK_DAYS = 14
+
+
+def _resolve_in_month(text: str, year: int, month: int, tense: str | None) -> TimeValue | None:
+    """An expression in an article known to have appeared in `year`-`month`, no finer than that supports."""
+    first, last = _month_span(year, month)
+    # A year-less date is the nearest one: a past happening's on or before the month, a planned one's after.
+    pivot = {"past": last, "future": first}.get(tense or "", first + timedelta(days=14))
+    value = _calendar_date(text, pivot, tense)
+    if value is not None:
+        return value
+    # A relative cue is read from the month's first and last days; what both readings share is what is known.
+    readings = [_relative(text, day, tense) for day in (first, last)]
+    if any(reading is None for reading in readings):
+        return None
+    earliest = min(reading.start for reading in readings if reading)
+    latest = max(reading.end for reading in readings if reading)
+    if earliest >= first - timedelta(days=MONTH_SLACK_DAYS) and latest <= last + timedelta(days=MONTH_SLACK_DAYS):
+        return TimeValue(first, last, "month")
+    if (earliest.year, earliest.month) == (latest.year, latest.month):
+        return TimeValue(*_month_span(earliest.year, earliest.month), "month")
+    if earliest.year == latest.year:
+        return TimeValue(date(earliest.year, 1, 1), date(earliest.year, 12, 31), "year")
+    return None
 
 
 # --- durations --------------------------------------------------------------------
