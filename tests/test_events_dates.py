@@ -133,3 +133,13 @@ def test_a_present_perfect_in_a_relative_clause_gets_no_publication_month(events
 def test_a_present_perfect_report_gets_the_publication_month(events_of):
     events = events_of("Several governments have refused to take back the prisoners.", published="2019-10-08")
     assert {e.date for e in events if e.type == "REJECT"} == {"2019-10"}
+
+
+def test_a_past_report_in_a_relative_clause_dates_the_reports_after_it(events_of):
+    # The day hangs from "held" inside a where-clause of a present sentence; two undated sentences and a
+    # schedule stand between it and the report it dates.
+    events = events_of("Many rebels live in the hills, where the general held talks on Saturday with a governor. "
+                       "\n\nMore talks are scheduled for Monday. \n\nThe general said he did not know who planned it. "
+                       "\n\nBut the general praised Pakistan for its support.")
+    [praise] = [e for e in events if e.type == "SUPPORT"]
+    assert praise.date == "2019-09-07"

@@ -618,7 +618,7 @@ def is_upcoming_day_of(ent: Span, token: Token, published: str | None) -> bool:
 
 # How many sentences back a report without a time of its own takes its day from, and how recent that day
 # must be (a lede's "on Saturday", not a background date).
-CONTEXT_SENTENCES = 3
+CONTEXT_SENTENCES = 4
 CONTEXT_MAX_DAYS = 7
 
 
@@ -635,7 +635,7 @@ def context_day(sentence: Span, published: str | None) -> str | None:
         previous = doc[start - 1].sent
         # Only a past-tense report dates what follows; a photo caption's date ("protesters burn tyres in
         # Kabul, September 3") is when the picture was taken.
-        dates = [e for e in previous.ents if e.label_ == "DATE"] if previous.root.tag_ == "VBD" else []
+        dates = [e for e in previous.ents if e.label_ == "DATE" and reports_past(e)]
         for ent in reversed(dates):
             value = resolve(ent.text, published, "past")
             if value is not None and value.precision == "day" and value.start == value.end \
@@ -643,6 +643,13 @@ def context_day(sentence: Span, published: str | None) -> str | None:
                 return value.iso
         start = previous.start
     return None
+
+
+def reports_past(ent: Span) -> bool:
+    """Whether a date hangs from a simple-past report, in the main clause or not ("X is based in Y, where Z
+    held talks on Saturday"); a present caption or a schedule ("talks are set for Sunday") does not."""
+    verb = _clause_of(ent.root)
+    return verb.tag_ == "VBD" or ent.sent.root.tag_ == "VBD" and verb.dep_ == "ROOT"
 
 
 def opens_period(ent: Span) -> bool:
