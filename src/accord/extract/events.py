@@ -653,9 +653,14 @@ def reports_past(ent: Span) -> bool:
     return verb.tag_ == "VBD" or ent.sent.root.tag_ == "VBD" and verb.dep_ == "ROOT"
 
 
+# Prepositions that make a date the start or end of a state ("envoy until December"), not a happening's day.
+PERIOD_BOUNDS = ("since", "until", "till")
+
+
 def opens_period(ent: Span) -> bool:
-    """"since 2001", "since March 19": the start of a state or a count, not the day of a happening."""
-    return ent.text.lower().startswith("since") or ent.root.head.lower_ == "since"
+    """"since 2001", "since March 19", "until December": the start or end of a state or a count, not the day
+    of a happening."""
+    return ent.text.lower().startswith(PERIOD_BOUNDS) or ent.root.head.lower_ in PERIOD_BOUNDS
 
 
 _PAST_CUE = re.compile(r"\b(?:last|ago|earlier|previous|yesterday)\b", re.IGNORECASE)
