@@ -157,3 +157,8 @@ def test_an_until_date_ends_a_state_and_is_not_the_day_of_a_happening(events_of)
                        "the decision.", published="2019-10-08")
     [criticism] = [e for e in events if e.type == "ACCUSE"]
     assert criticism.date == "2019-10"
+
+
+def test_a_present_perfect_with_a_curly_contraction_gets_the_publication_month(events_of):
+    events = events_of("They’ve attacked the convoy in Ghazni.")
+    assert (_assaults(events)[0].date, _assaults(events)[0].date_precision) == ("2019-09", "month")

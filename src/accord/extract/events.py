@@ -687,6 +687,11 @@ def in_one_narrative(date_clause: Token, clause: Token) -> bool:
         and clause.i > date_clause.i
 
 
+def is_have(token: Token) -> bool:
+    """The auxiliary "have", contracted too: the tagger lemmatises "'ve" but not "’ve" with a curly apostrophe."""
+    return token.lemma_.lower() == "have" or token.lower_.replace("’", "'") == "'ve"
+
+
 def reports_recent(token: Token, tense: str | None) -> bool:
     """A present-perfect or present-progressive report ("has condemned", "are working to evacuate") tells
     of what is happening around publication, as a simple past report does; "had agreed" does not."""
@@ -694,8 +699,7 @@ def reports_recent(token: Token, tense: str | None) -> bool:
         return False
     verb = governing_verb(token)
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    present_perfect = verb.tag_ == "VBN" and any(
-        a.lemma_.lower() == "have" and a.tag_ in ("VBP", "VBZ") for a in auxiliaries)
+    present_perfect = verb.tag_ == "VBN" and any(is_have(a) and a.tag_ in ("VBP", "VBZ") for a in auxiliaries)
     progressive = verb.tag_ == "VBG" and any(a.lemma_.lower() == "be" and a.tag_ in ("VBP", "VBZ")
                                              for a in auxiliaries)
     # "fighters whom European nations have refused to take back": a relative clause describes its noun with
@@ -732,7 +736,7 @@ def tense_of(token: Token, planned: bool) -> str | None:
     if planned:
         return "future"
     verb = governing_verb(token)
-    if any(c.lemma_.lower() == "have" and c.dep_ == "aux" for c in verb.children):
+    if any(is_have(c) and c.dep_ == "aux" for c in verb.children):
         return None
     if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD"
                                                          for c in verb.children)):
