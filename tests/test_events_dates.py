@@ -133,3 +133,32 @@ def test_a_present_perfect_in_a_relative_clause_gets_no_publication_month(events
 def test_a_present_perfect_report_gets_the_publication_month(events_of):
     events = events_of("Several governments have refused to take back the prisoners.", published="2019-10-08")
     assert {e.date for e in events if e.type == "REJECT"} == {"2019-10"}
+
+
+def test_a_past_report_in_a_relative_clause_dates_the_reports_after_it(events_of):
+    # The day hangs from "held" inside a where-clause of a present sentence; two undated sentences and a
+    # schedule stand between it and the report it dates.
+    events = events_of("Many rebels live in the hills, where the general held talks on Saturday with a governor. "
+                       "\n\nMore talks are scheduled for Monday. \n\nThe general said he did not know who planned it. "
+                       "\n\nBut the general praised Pakistan for its support.")
+    [praise] = [e for e in events if e.type == "SUPPORT"]
+    assert praise.date == "2019-09-07"
+
+
+def test_a_time_on_the_main_verbs_complement_dates_the_past_clauses_that_follow(events_of):
+    events = events_of("The ministers had hoped to travel last year for the summit, but the plan collapsed because "
+                       "the dates did not suit, and the government canceled the visit.")
+    [cancel] = [e for e in events if e.type == "REJECT"]
+    assert cancel.date == "2018"
+
+
+def test_an_until_date_ends_a_state_and_is_not_the_day_of_a_happening(events_of):
+    events = events_of("Mr. Smith, who was the special envoy to the coalition until December, also criticized "
+                       "the decision.", published="2019-10-08")
+    [criticism] = [e for e in events if e.type == "ACCUSE"]
+    assert criticism.date == "2019-10"
+
+
+def test_a_present_perfect_with_a_curly_contraction_gets_the_publication_month(events_of):
+    events = events_of("They’ve attacked the convoy in Ghazni.")
+    assert (_assaults(events)[0].date, _assaults(events)[0].date_precision) == ("2019-09", "month")

@@ -572,7 +572,8 @@ def date_of(token: Token, sentence: Span, published: str | None, tense: str | No
                 ent.root).dep_ == "xcomp":
             # "talks are scheduled to begin on March 10": the date of the controlled verb is the event's.
             ranked.append((1, abs(ent.start - token.i), ent))
-        elif _clause_of(ent.root).dep_ == "ROOT" or _is_coordinated_with(_clause_of(ent.root), clause):
+        elif _clause_of(ent.root).dep_ == "ROOT" or _is_coordinated_with(_clause_of(ent.root), clause) \
+                or in_one_narrative(_clause_of(ent.root), clause):
             # Often the date sits on the reporting verb ("said Saturday he cancelled") or on a verb
             # coordinated with the trigger's ("protesters burn tyres and block roads on Monday"): same day.
             ranked.append((2, abs(ent.start - token.i), ent))
@@ -626,7 +627,7 @@ def is_upcoming_day_of(ent: Span, token: Token, published: str | None) -> bool:
 
 # How many sentences back a report without a time of its own takes its day from, and how recent that day
 # must be (a lede's "on Saturday", not a background date).
-CONTEXT_SENTENCES = 3
+CONTEXT_SENTENCES = 4
 CONTEXT_MAX_DAYS = 7
 
 
@@ -643,7 +644,7 @@ def context_day(sentence: Span, published: str | None) -> str | None:
         previous = doc[start - 1].sent
         # Only a past-tense report dates what follows; a photo caption's date ("protesters burn tyres in
         # Kabul, September 3") is when the picture was taken.
-        dates = [e for e in previous.ents if e.label_ == "DATE"] if previous.root.tag_ == "VBD" else []
+        dates = [e for e in previous.ents if e.label_ == "DATE" and reports_past(e)]
         for ent in reversed(dates):
             value = resolve(ent.text, published, "past")
             if value is not None and value.precision == "day" and value.start == value.end \
@@ -653,9 +654,21 @@ def context_day(sentence: Span, published: str | None) -> str | None:
     return None
 
 
+def reports_past(ent: Span) -> bool:
+    """Whether a date hangs from a simple-past report, in the main clause or not ("X is based in Y, where Z
+    held talks on Saturday"); a present caption or a schedule ("talks are set for Sunday") does not."""
+    verb = _clause_of(ent.root)
+    return verb.tag_ == "VBD" or ent.sent.root.tag_ == "VBD" and verb.dep_ == "ROOT"
+
+
+# Prepositions that make a date the start or end of a state ("envoy until December"), not a happening's day.
+PERIOD_BOUNDS = ("since", "until", "till")
+
+
 def opens_period(ent: Span) -> bool:
-    """"since 2001", "since March 19": the start of a state or a count, not the day of a happening."""
-    return ent.text.lower().startswith("since") or ent.root.head.lower_ == "since"
+    """"since 2001", "since March 19", "until December": the start or end of a state or a count, not the day
+    of a happening."""
+    return ent.text.lower().startswith(PERIOD_BOUNDS) or ent.root.head.lower_ in PERIOD_BOUNDS
 
 
 _PAST_CUE = re.compile(r"\b(?:last|ago|earlier|previous|yesterday)\b", re.IGNORECASE)
@@ -674,6 +687,19 @@ def _is_coordinated_with(clause: Token, other: Token) -> bool:
     return (clause.dep_ == "conj" and clause.head == other) or (other.dep_ == "conj" and other.head == clause)
 
 
+def in_one_narrative(date_clause: Token, clause: Token) -> bool:
+    """"X had planned to come last year, but the trip fell apart and Y cancelled the visit": a time on the
+    complement of the sentence's main verb sets the time of the past clauses the sentence goes on with, as
+    a time on the main verb itself does."""
+    return date_clause.dep_ == "xcomp" and date_clause.head.dep_ == "ROOT" and clause.tag_ == "VBD" \
+        and clause.i > date_clause.i
+
+
+def is_have(token: Token) -> bool:
+    """The auxiliary "have", contracted too: the tagger lemmatises "'ve" but not "’ve" with a curly apostrophe."""
+    return token.lemma_.lower() == "have" or token.lower_.replace("’", "'") == "'ve"
+
+
 def reports_recent(token: Token, tense: str | None) -> bool:
     """A present-perfect or present-progressive report ("has condemned", "are working to evacuate") tells
     of what is happening around publication, as a simple past report does; "had agreed" does not."""
@@ -681,8 +707,7 @@ def reports_recent(token: Token, tense: str | None) -> bool:
         return False
     verb = governing_verb(token)
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    present_perfect = verb.tag_ == "VBN" and any(
-        a.lemma_.lower() == "have" and a.tag_ in ("VBP", "VBZ") for a in auxiliaries)
+    present_perfect = verb.tag_ == "VBN" and any(is_have(a) and a.tag_ in ("VBP", "VBZ") for a in auxiliaries)
     progressive = verb.tag_ == "VBG" and any(a.lemma_.lower() == "be" and a.tag_ in ("VBP", "VBZ")
                                              for a in auxiliaries)
     # "fighters whom European nations have refused to take back": a relative clause describes its noun with
@@ -721,7 +746,7 @@ def tense_of(token: Token, planned: bool) -> str | None:
     if planned:
         return "future"
     verb = governing_verb(token)
-    if any(c.lemma_.lower() == "have" and c.dep_ == "aux" for c in verb.children):
+    if any(is_have(c) and c.dep_ == "aux" for c in verb.children):
         return None
     if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD"
                                                          for c in verb.children)):
