@@ -829,6 +829,8 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
             if is_document_content(token, rule) or is_generic(token) or is_background_demand(token, rule) \
                     or is_mutual_blame(token, rule):
                 continue
+            if is_not_a_happening(token, rule):
+                continue
             triggers.append((token, rule))
         named = {t.i: h for t, r in triggers if (h := named_happening(t, r, sentence, published, happenings))}
         # A named happening is its own event beside the sentence's main assault ("bombed in response to 9/11").
@@ -933,6 +935,19 @@ def is_background_demand(token: Token, rule: TriggerRule) -> bool:
     what the article reports, a position held before, not a request made now ("had asked on Monday for his
     resignation" has its own day: a happening told in the past perfect)."""
     return rule.type == "REQUEST" and token.pos_ in ("VERB", "AUX") and _past_perfect(token) and not any(
+        t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
+
+
+def is_not_a_happening(token: Token, rule: TriggerRule) -> bool:
+    """Trigger words that describe a thing rather than report a happening (see each test)."""
+    return is_describing_passive(token)
+
+
+def is_describing_passive(token: Token) -> bool:
+    """"a team whose role was agreed upon by all parties", "a plan that was endorsed by NATO": a passive
+    relative clause without a time of its own describes its noun with a standing fact, it reports nothing."""
+    return token.dep_ == "relcl" and token.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "auxpass" for c in token.children) and not any(
         t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
 
 
@@ -1153,6 +1168,31 @@ def is_other_dated_assault(token: Token, main: Token) -> bool:
     return bool(own_dates) and not own_dates & {t.i for t in main.subtree}
 
 
+def target_coming_under(token: Token) -> Token | None:
+    """"the convoy came under attack", "a monitoring team came under shelling": the subject of "come under" (or
+    "be under") is what the assault hit, not who made it."""
+    if token.dep_ in ("pobj", "pcomp") and token.head.lower_ == "under":
+        verb = token.head.head
+    elif token.dep_ == "advcl" and any(c.lower_ == "under" and not list(c.children) for c in token.head.children):
+        verb = token.head  # the parser sometimes hangs "came under shelling" as a bare "under" and a clause
+    else:
+        return None
+    if verb.lemma_.lower() not in ("come", "be"):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _phrase_before_clause(token: Token) -> Span:
+    """A noun phrase up to its first comma or relative clause: "a team from the Organization for Security and
+    Cooperation in Europe, whose ..." keeps the coordinated name whole (unlike _span_of)."""
+    end = token.i + 1
+    for t in token.subtree:
+        if t.i > token.i and (t.dep_ in ("relcl", "acl") or t.text == ","):
+            break
+        end = t.i + 1
+    return token.doc[token.left_edge.i:end]
+
+
 def is_what_stops(token: Token, rule: TriggerRule, triggers: list[tuple[Token, TriggerRule]]) -> bool:
     """"halt fighting", "ceasefire ending the attacks": the fighting named by a ceasefire or withdrawal
     trigger is what stops, not a new assault."""
@@ -1174,6 +1214,10 @@ def _mention(token: Token, rule: TriggerRule, sentence: Span, mentions: list[Act
         past = reports_recent(token, tense) or has_past_cue(token)
         date, precision = recent_report_date(token, anchor, "past" if past else tense)
     actor1, actor2 = actors_of(token, mentions, sentence)
+    target = target_coming_under(token)
+    if target is not None:
+        actor2 = actor_in_span(_phrase_before_clause(target), mentions) or actor2
+        actor1 = None if actor1 == actor2 else actor1
     fatalities = fatalities_in(sentence) if rule.type == "ASSAULT" else None
     count = number_of(token) if token.pos_ in ("NOUN", "PROPN") else None
     return EventMention(
