@@ -29,3 +29,18 @@ def test_passive_relative_clause_describes_its_noun(events_of):
 def test_dated_passive_relative_clause_still_reports(events_of):
     events = events_of("The rebels broke the truce, which was agreed upon on Monday.")
     assert _of_type(events, "AGREE")
+
+
+def test_truce_word_modifying_a_document_is_no_truce(events_of):
+    events = events_of("Officials said the truce agreement reached in Geneva on Monday had been broken 40 times.")
+    assert not [e for e in events if e.mode == "ceasefire"]
+
+
+def test_broken_truce_is_no_new_truce(events_of):
+    events = events_of("The truce in Idlib was broken by the army on Monday.")
+    assert not [e for e in events if e.mode == "ceasefire"]
+
+
+def test_declared_truce_is_still_a_truce(events_of):
+    events = events_of("The rebels declared a cease-fire in Idlib on Monday.")
+    assert [e for e in events if e.mode == "ceasefire"]

@@ -940,7 +940,27 @@ def is_background_demand(token: Token, rule: TriggerRule) -> bool:
 
 def is_not_a_happening(token: Token, rule: TriggerRule) -> bool:
     """Trigger words that describe a thing rather than report a happening (see each test)."""
-    return is_describing_passive(token)
+    return is_describing_passive(token) or is_truce_in_other_role(token, rule)
+
+
+# Nouns that a truce word can modify without being declared: "the cease-fire agreement", "truce violations".
+TRUCE_HOLDERS = {"agreement", "deal", "accord", "pact", "treaty", "talk", "negotiation", "proposal", "plan",
+                 "violation", "breach", "line", "monitor", "mission"}
+# Verbs whose subject or object is a truce already in place: breaking it is not declaring one.
+TRUCE_BREAKING_VERBS = {"break", "violate", "breach", "flout", "collapse", "shatter", "abandon", "undermine"}
+
+
+def is_truce_in_other_role(token: Token, rule: TriggerRule) -> bool:
+    """"the cease-fire agreement signed in Minsk", "the truce was broken": a truce word that names a document,
+    or a truce that is broken or violated, is no new declaration of one."""
+    if rule.mode != "ceasefire" or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    phrase = token
+    while phrase.dep_ == "compound" and phrase.head.i != phrase.i:
+        phrase = phrase.head
+        if phrase.lemma_.lower() in TRUCE_HOLDERS:
+            return True
+    return phrase.dep_ in ("nsubj", "nsubjpass", "dobj") and phrase.head.lemma_.lower() in TRUCE_BREAKING_VERBS
 
 
 def is_describing_passive(token: Token) -> bool:
