@@ -94,6 +94,7 @@ class TriggerRule:
     detail: str | None
     pos: str | None = None
     with_lemmas: frozenset[str] = frozenset()
+    also_lemmas: frozenset[str] = frozenset()
     unless_lemmas: frozenset[str] = frozenset()
     modifiers: dict[str, tuple[str, str]] = field(default_factory=dict, hash=False, compare=False)
     quoted: bool = False
@@ -114,6 +115,7 @@ def read_trigger_rules() -> dict[str, list[TriggerRule]]:
         rule = TriggerRule(
             lemma=entry["lemma"], type=entry["type"], mode=entry.get("mode"), detail=entry.get("detail"),
             pos=entry.get("pos"), with_lemmas=frozenset(_words(entry.get("with"))),
+            also_lemmas=frozenset(_words(entry.get("also"))),
             unless_lemmas=frozenset(_words(entry.get("unless"))),
             modifiers={k: (v[0], v[1]) for k, v in (entry.get("modifiers") or {}).items()},
             quoted=bool(entry.get("quoted")), needs_happening=bool(entry.get("needs_happening")),
@@ -159,6 +161,8 @@ def matching_rule(token: Token, rules: dict[str, list[TriggerRule]]) -> TriggerR
         if rule.with_lemmas:
             attached = attached if attached is not None else attached_lemmas(token)
             if not (_direct_lemmas(token) if rule.direct else attached) & rule.with_lemmas:
+                continue
+            if not rule.also_lemmas <= attached:
                 continue
         if rule.unless_lemmas:
             attached = attached if attached is not None else attached_lemmas(token)
@@ -940,7 +944,58 @@ def is_background_demand(token: Token, rule: TriggerRule) -> bool:
 
 def is_not_a_happening(token: Token, rule: TriggerRule) -> bool:
     """Trigger words that describe a thing rather than report a happening (see each test)."""
-    return is_describing_passive(token) or is_truce_in_other_role(token, rule)
+    return is_describing_passive(token) or is_truce_in_other_role(token, rule) or is_content_of_accord(token) \
+        or is_launch_purpose(token, rule)
+
+
+# Places and means named by what they serve for: "a base for attacks", "a safe haven for terrorist attacks".
+LAUNCH_NOUNS = {"base", "haven", "sanctuary", "platform", "launchpad", "springboard", "ground", "hub", "staging"}
+
+
+def is_launch_purpose(token: Token, rule: TriggerRule) -> bool:
+    """"used as a base for militant attacks": bare attack nouns after a base or haven name the kind of use,
+    not one happening."""
+    return rule.type == "ASSAULT" and token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" \
+        and token.head.lower_ == "for" and token.head.head.lemma_.lower() in LAUNCH_NOUNS \
+        and not any(c.dep_ in ("det", "poss") for c in token.children)
+
+
+# Nouns that name a text whose terms are what it provides for, not what has happened.
+ACCORD_NOUNS = {"agreement", "deal", "accord", "pact", "treaty", "plan", "proposal", "draft", "framework", "roadmap"}
+# Verbs of settling an accord: "worked out last week for a drawdown" names what the accord provides for.
+ACCORD_VERBS = {"agree", "work", "hammer", "strike", "reach", "negotiate", "sign"}
+# Nouns whose infinitive names what is still to be done: "a deadline to withdraw", "a timeline to leave".
+PENDING_NOUNS = {"deadline", "timeline", "timetable", "date", "target"}
+
+
+def is_under_accord_terms(verb: Token) -> bool:
+    """"Under the draft accord, troops would be withdrawn": a conditional told under an accord is its term
+    ("under the deal, troops withdrew in May" reports what was done)."""
+    modal = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("would", "will", "could") for c in verb.children)
+    return modal and any(c.dep_ == "prep" and c.lower_ == "under" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in ACCORD_NOUNS for g in c.children) for c in verb.children)
+
+
+def is_content_of_accord(token: Token) -> bool:
+    """"an accord for a drawdown of troops", "a deal that would see troops withdraw", "a deadline to withdraw
+    them": what an accord provides for, or a deadline sets, is a term or a task, not a happening."""
+    if token.dep_ == "pobj" and token.head.lower_ in ("for", "on") and (
+            token.head.head.lemma_.lower() in ACCORD_NOUNS | ACCORD_VERBS):
+        return True
+    if is_under_accord_terms(governing_verb(token)):
+        return True
+    current = token
+    for _ in range(4):
+        if current.dep_ in ("relcl", "acl") and current.head.lemma_.lower() in ACCORD_NOUNS and any(
+                c.dep_ == "aux" and c.lower_ in ("would", "will", "could") for c in current.children):
+            return True  # "a deal that would see foreign troops withdraw"
+        if current.dep_ == "acl" and current.head.lemma_.lower() in PENDING_NOUNS and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
+            return True
+        if current.dep_ not in ("xcomp", "ccomp", "dobj"):
+            break
+        current = current.head
+    return False
 
 
 # Nouns that a truce word can modify without being declared: "the cease-fire agreement", "truce violations".
