@@ -84,3 +84,14 @@ def test_deadline_to_withdraw_is_no_withdrawal(events_of):
 def test_base_for_attacks_is_no_attack(events_of):
     events = events_of("The rebels used the valley as a base for attacks on the capital, officials said on Monday.")
     assert not _of_type(events, "ASSAULT")
+
+
+def test_suspending_aid_is_a_sanction(events_of):
+    events = events_of("Germany suspended aid to the government in Kabul on Monday.")
+    sanction = _of_type(events, "SANCTION")[0]
+    assert sanction.mode == "withdraw"
+
+
+def test_suspending_talks_stays_a_rejection(events_of):
+    events = events_of("Germany suspended talks with the government in Kabul on Monday.")
+    assert _of_type(events, "REJECT") and not _of_type(events, "SANCTION")
