@@ -95,3 +95,13 @@ def test_suspending_aid_is_a_sanction(events_of):
 def test_suspending_talks_stays_a_rejection(events_of):
     events = events_of("Germany suspended talks with the government in Kabul on Monday.")
     assert _of_type(events, "REJECT") and not _of_type(events, "SANCTION")
+
+
+def test_endangering_security_is_no_threat(events_of):
+    events = events_of("The militia threatened the security of the region on Monday, officials said.")
+    assert not _of_type(events, "THREATEN")
+
+
+def test_threatening_someone_is_a_threat(events_of):
+    events = events_of("The militia threatened the government with new attacks on Monday.")
+    assert _of_type(events, "THREATEN")
