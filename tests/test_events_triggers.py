@@ -105,3 +105,13 @@ def test_endangering_security_is_no_threat(events_of):
 def test_threatening_someone_is_a_threat(events_of):
     events = events_of("The militia threatened the government with new attacks on Monday.")
     assert _of_type(events, "THREATEN")
+
+
+def test_site_of_a_blast_names_a_place(events_of):
+    events = events_of("Mourners gathered on Monday at the site of a blast in Kandahar.")
+    assert not _of_type(events, "ASSAULT")
+
+
+def test_agreement_to_sign_is_no_signing(events_of):
+    events = events_of("An official said an agreement to sign the accord in Geneva appeared close on Monday.")
+    assert not _of_type(events, "SUPPORT")

@@ -945,7 +945,18 @@ def is_background_demand(token: Token, rule: TriggerRule) -> bool:
 def is_not_a_happening(token: Token, rule: TriggerRule) -> bool:
     """Trigger words that describe a thing rather than report a happening (see each test)."""
     return is_describing_passive(token) or is_truce_in_other_role(token, rule) or is_content_of_accord(token) \
-        or is_launch_purpose(token, rule)
+        or is_launch_purpose(token, rule) or names_a_site(token)
+
+
+# Nouns that name a place by what happened there: "the site of a blast", "the scene of the attack".
+SITE_NOUNS = {"site", "scene", "spot", "location"}
+
+
+def names_a_site(token: Token) -> bool:
+    """"protesters gathered at the site of a blast": the happening only names the place of another one; it is
+    reported (when it is) where the article tells it."""
+    return token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.lower_ == "of" \
+        and token.head.head.lemma_.lower() in SITE_NOUNS
 
 
 # Places and means named by what they serve for: "a base for attacks", "a safe haven for terrorist attacks".
@@ -977,8 +988,9 @@ def is_under_accord_terms(verb: Token) -> bool:
 
 
 def is_content_of_accord(token: Token) -> bool:
-    """"an accord for a drawdown of troops", "a deal that would see troops withdraw", "a deadline to withdraw
-    them": what an accord provides for, or a deadline sets, is a term or a task, not a happening."""
+    """"an accord for a drawdown of troops", "a deal that would see troops withdraw", "an agreement to sign the
+    deal", "a deadline to withdraw them": what an accord provides for, or a deadline sets, is a term or a task,
+    not a happening."""
     if token.dep_ == "pobj" and token.head.lower_ in ("for", "on") and (
             token.head.head.lemma_.lower() in ACCORD_NOUNS | ACCORD_VERBS):
         return True
@@ -989,7 +1001,8 @@ def is_content_of_accord(token: Token) -> bool:
         if current.dep_ in ("relcl", "acl") and current.head.lemma_.lower() in ACCORD_NOUNS and any(
                 c.dep_ == "aux" and c.lower_ in ("would", "will", "could") for c in current.children):
             return True  # "a deal that would see foreign troops withdraw"
-        if current.dep_ == "acl" and current.head.lemma_.lower() in PENDING_NOUNS and any(
+        # ("plans to attend the summit" is a planned happening, kept as planned.)
+        if current.dep_ == "acl" and current.head.lemma_.lower() in (PENDING_NOUNS | ACCORD_NOUNS) - {"plan"} and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
             return True
         if current.dep_ not in ("xcomp", "ccomp", "dobj"):
