@@ -115,3 +115,15 @@ def test_site_of_a_blast_names_a_place(events_of):
 def test_agreement_to_sign_is_no_signing(events_of):
     events = events_of("An official said an agreement to sign the accord in Geneva appeared close on Monday.")
     assert not _of_type(events, "SUPPORT")
+
+
+def test_rocket_fire_is_an_assault_on_who_came_under_it(events_of):
+    events = events_of("A NATO base came under rocket fire near Kandahar on Sunday.")
+    assault = _of_type(events, "ASSAULT")[0]
+    assert assault.detail == "rocket fire"
+    assert assault.actor2 == "NATO"
+
+
+def test_coming_under_fire_from_critics_is_no_assault(events_of):
+    events = events_of("The NATO chief came under fire from critics in Brussels on Sunday.")
+    assert not _of_type(events, "ASSAULT")
