@@ -127,3 +127,8 @@ def test_rocket_fire_is_an_assault_on_who_came_under_it(events_of):
 def test_coming_under_fire_from_critics_is_no_assault(events_of):
     events = events_of("The NATO chief came under fire from critics in Brussels on Sunday.")
     assert not _of_type(events, "ASSAULT")
+
+
+def test_killing_in_a_passive_relative_clause_is_still_an_assault(events_of):
+    events = events_of("The army buried a soldier who was killed in Kandahar.")
+    assert _of_type(events, "ASSAULT")

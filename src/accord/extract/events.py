@@ -944,7 +944,7 @@ def is_background_demand(token: Token, rule: TriggerRule) -> bool:
 
 def is_not_a_happening(token: Token, rule: TriggerRule) -> bool:
     """Trigger words that describe a thing rather than report a happening (see each test)."""
-    return is_describing_passive(token) or is_truce_in_other_role(token, rule) or is_content_of_accord(token) \
+    return is_describing_passive(token, rule) or is_truce_in_other_role(token, rule) or is_content_of_accord(token) \
         or is_launch_purpose(token, rule) or names_a_site(token)
 
 
@@ -1031,10 +1031,11 @@ def is_truce_in_other_role(token: Token, rule: TriggerRule) -> bool:
     return phrase.dep_ in ("nsubj", "nsubjpass", "dobj") and phrase.head.lemma_.lower() in TRUCE_BREAKING_VERBS
 
 
-def is_describing_passive(token: Token) -> bool:
+def is_describing_passive(token: Token, rule: TriggerRule) -> bool:
     """"a team whose role was agreed upon by all parties", "a plan that was endorsed by NATO": a passive
-    relative clause without a time of its own describes its noun with a standing fact, it reports nothing."""
-    return token.dep_ == "relcl" and token.pos_ in ("VERB", "AUX") and any(
+    relative clause without a time of its own describes its noun with a standing fact, it reports nothing.
+    Violence is the exception: "a soldier who was killed in Kabul" tells of a killing."""
+    return rule.type != "ASSAULT" and token.dep_ == "relcl" and token.pos_ in ("VERB", "AUX") and any(
         c.dep_ == "auxpass" for c in token.children) and not any(
         t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
 
