@@ -132,3 +132,19 @@ def test_coming_under_fire_from_critics_is_no_assault(events_of):
 def test_killing_in_a_passive_relative_clause_is_still_an_assault(events_of):
     events = events_of("The army buried a soldier who was killed in Kandahar.")
     assert _of_type(events, "ASSAULT")
+
+
+def test_working_on_an_evacuation_is_still_an_evacuation(events_of):
+    events = events_of("Aid groups worked with the army on the evacuation of civilians from Kunduz on Monday.")
+    assert _of_type(events, "AID")
+
+
+def test_what_a_signed_deal_will_bring_stays_planned(events_of):
+    events = events_of("Under the deal signed on Saturday, foreign troops will withdraw from the country in a year.")
+    retreat = _of_type(events, "RETREAT")
+    assert retreat and retreat[0].planned is True
+
+
+def test_suspending_a_program_over_fraud_is_no_sanction(events_of):
+    events = events_of("The visa program was suspended on Monday because of a fraud inquiry.")
+    assert not _of_type(events, "SANCTION")

@@ -981,25 +981,35 @@ PENDING_NOUNS = {"deadline", "timeline", "timetable", "date", "target"}
 
 def is_under_accord_terms(verb: Token) -> bool:
     """"Under the draft accord, troops would be withdrawn": a conditional told under an accord is its term
-    ("under the deal, troops withdrew in May" reports what was done)."""
-    modal = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("would", "will", "could") for c in verb.children)
+    ("under the deal, troops withdrew in May" reports what was done; "will withdraw" stays a planned one)."""
+    modal = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("would", "could") for c in verb.children)
     return modal and any(c.dep_ == "prep" and c.lower_ == "under" and any(
         g.dep_ == "pobj" and g.lemma_.lower() in ACCORD_NOUNS for g in c.children) for c in verb.children)
+
+
+def is_accord_or_settling(word: Token) -> bool:
+    """An accord noun ("an accord for ...") or a verb settling one ("worked out ... for", "agreed on"); a plan's
+    object stays a planned happening ("plans for the visit"), and "working on an evacuation" is work."""
+    lemma = word.lemma_.lower()
+    if word.pos_ in ("NOUN", "PROPN"):
+        return lemma in ACCORD_NOUNS - {"plan"}
+    if lemma in ("work", "hammer"):
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in word.children)
+    return lemma in ACCORD_VERBS
 
 
 def is_content_of_accord(token: Token) -> bool:
     """"an accord for a drawdown of troops", "a deal that would see troops withdraw", "an agreement to sign the
     deal", "a deadline to withdraw them": what an accord provides for, or a deadline sets, is a term or a task,
     not a happening."""
-    if token.dep_ == "pobj" and token.head.lower_ in ("for", "on") and (
-            token.head.head.lemma_.lower() in ACCORD_NOUNS | ACCORD_VERBS):
+    if token.dep_ == "pobj" and token.head.lower_ in ("for", "on") and is_accord_or_settling(token.head.head):
         return True
     if is_under_accord_terms(governing_verb(token)):
         return True
     current = token
     for _ in range(4):
         if current.dep_ in ("relcl", "acl") and current.head.lemma_.lower() in ACCORD_NOUNS and any(
-                c.dep_ == "aux" and c.lower_ in ("would", "will", "could") for c in current.children):
+                c.dep_ == "aux" and c.lower_ in ("would", "could") for c in current.children):
             return True  # "a deal that would see foreign troops withdraw"
         # ("plans to attend the summit" is a planned happening, kept as planned.)
         if current.dep_ == "acl" and current.head.lemma_.lower() in (PENDING_NOUNS | ACCORD_NOUNS) - {"plan"} and any(
