@@ -94,6 +94,7 @@ class TriggerRule:
     detail: str | None
     pos: str | None = None
     with_lemmas: frozenset[str] = frozenset()
+    also_lemmas: frozenset[str] = frozenset()
     unless_lemmas: frozenset[str] = frozenset()
     modifiers: dict[str, tuple[str, str]] = field(default_factory=dict, hash=False, compare=False)
     quoted: bool = False
@@ -114,6 +115,7 @@ def read_trigger_rules() -> dict[str, list[TriggerRule]]:
         rule = TriggerRule(
             lemma=entry["lemma"], type=entry["type"], mode=entry.get("mode"), detail=entry.get("detail"),
             pos=entry.get("pos"), with_lemmas=frozenset(_words(entry.get("with"))),
+            also_lemmas=frozenset(_words(entry.get("also"))),
             unless_lemmas=frozenset(_words(entry.get("unless"))),
             modifiers={k: (v[0], v[1]) for k, v in (entry.get("modifiers") or {}).items()},
             quoted=bool(entry.get("quoted")), needs_happening=bool(entry.get("needs_happening")),
@@ -159,6 +161,8 @@ def matching_rule(token: Token, rules: dict[str, list[TriggerRule]]) -> TriggerR
         if rule.with_lemmas:
             attached = attached if attached is not None else attached_lemmas(token)
             if not (_direct_lemmas(token) if rule.direct else attached) & rule.with_lemmas:
+                continue
+            if not rule.also_lemmas <= attached:
                 continue
         if rule.unless_lemmas:
             attached = attached if attached is not None else attached_lemmas(token)
@@ -864,6 +868,8 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
             if is_document_content(token, rule) or is_generic(token) or is_background_demand(token, rule) \
                     or is_mutual_blame(token, rule):
                 continue
+            if is_not_a_happening(token, rule):
+                continue
             triggers.append((token, rule))
         named = {t.i: h for t, r in triggers if (h := named_happening(t, r, sentence, published, happenings))}
         # A named happening is its own event beside the sentence's main assault ("bombed in response to 9/11").
@@ -969,6 +975,114 @@ def is_background_demand(token: Token, rule: TriggerRule) -> bool:
     what the article reports, a position held before, not a request made now ("had asked on Monday for his
     resignation" has its own day: a happening told in the past perfect)."""
     return rule.type == "REQUEST" and token.pos_ in ("VERB", "AUX") and _past_perfect(token) and not any(
+        t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
+
+
+def is_not_a_happening(token: Token, rule: TriggerRule) -> bool:
+    """Trigger words that describe a thing rather than report a happening (see each test)."""
+    return is_describing_passive(token, rule) or is_truce_in_other_role(token, rule) or is_content_of_accord(token) \
+        or is_launch_purpose(token, rule) or names_a_site(token)
+
+
+# Nouns that name a place by what happened there: "the site of a blast", "the scene of the attack".
+SITE_NOUNS = {"site", "scene", "spot", "location"}
+
+
+def names_a_site(token: Token) -> bool:
+    """"protesters gathered at the site of a blast": the happening only names the place of another one; it is
+    reported (when it is) where the article tells it."""
+    return token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.lower_ == "of" \
+        and token.head.head.lemma_.lower() in SITE_NOUNS
+
+
+# Places and means named by what they serve for: "a base for attacks", "a safe haven for terrorist attacks".
+LAUNCH_NOUNS = {"base", "haven", "sanctuary", "platform", "launchpad", "springboard", "ground", "hub", "staging"}
+
+
+def is_launch_purpose(token: Token, rule: TriggerRule) -> bool:
+    """"used as a base for militant attacks": bare attack nouns after a base or haven name the kind of use,
+    not one happening."""
+    return rule.type == "ASSAULT" and token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" \
+        and token.head.lower_ == "for" and token.head.head.lemma_.lower() in LAUNCH_NOUNS \
+        and not any(c.dep_ in ("det", "poss") for c in token.children)
+
+
+# Nouns that name a text whose terms are what it provides for, not what has happened.
+ACCORD_NOUNS = {"agreement", "deal", "accord", "pact", "treaty", "plan", "proposal", "draft", "framework", "roadmap"}
+# Verbs of settling an accord: "worked out last week for a drawdown" names what the accord provides for.
+ACCORD_VERBS = {"agree", "work", "hammer", "strike", "reach", "negotiate", "sign"}
+# Nouns whose infinitive names what is still to be done: "a deadline to withdraw", "a timeline to leave".
+PENDING_NOUNS = {"deadline", "timeline", "timetable", "date", "target"}
+
+
+def is_under_accord_terms(verb: Token) -> bool:
+    """"Under the draft accord, troops would be withdrawn": a conditional told under an accord is its term
+    ("under the deal, troops withdrew in May" reports what was done; "will withdraw" stays a planned one)."""
+    modal = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("would", "could") for c in verb.children)
+    return modal and any(c.dep_ == "prep" and c.lower_ == "under" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in ACCORD_NOUNS for g in c.children) for c in verb.children)
+
+
+def is_accord_or_settling(word: Token) -> bool:
+    """An accord noun ("an accord for ...") or a verb settling one ("worked out ... for", "agreed on"); a plan's
+    object stays a planned happening ("plans for the visit"), and "working on an evacuation" is work."""
+    lemma = word.lemma_.lower()
+    if word.pos_ in ("NOUN", "PROPN"):
+        return lemma in ACCORD_NOUNS - {"plan"}
+    if lemma in ("work", "hammer"):
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in word.children)
+    return lemma in ACCORD_VERBS
+
+
+def is_content_of_accord(token: Token) -> bool:
+    """"an accord for a drawdown of troops", "a deal that would see troops withdraw", "an agreement to sign the
+    deal", "a deadline to withdraw them": what an accord provides for, or a deadline sets, is a term or a task,
+    not a happening."""
+    if token.dep_ == "pobj" and token.head.lower_ in ("for", "on") and is_accord_or_settling(token.head.head):
+        return True
+    if is_under_accord_terms(governing_verb(token)):
+        return True
+    current = token
+    for _ in range(4):
+        if current.dep_ in ("relcl", "acl") and current.head.lemma_.lower() in ACCORD_NOUNS and any(
+                c.dep_ == "aux" and c.lower_ in ("would", "could") for c in current.children):
+            return True  # "a deal that would see foreign troops withdraw"
+        # ("plans to attend the summit" is a planned happening, kept as planned.)
+        if current.dep_ == "acl" and current.head.lemma_.lower() in (PENDING_NOUNS | ACCORD_NOUNS) - {"plan"} and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
+            return True
+        if current.dep_ not in ("xcomp", "ccomp", "dobj"):
+            break
+        current = current.head
+    return False
+
+
+# Nouns that a truce word can modify without being declared: "the cease-fire agreement", "truce violations".
+TRUCE_HOLDERS = {"agreement", "deal", "accord", "pact", "treaty", "talk", "negotiation", "proposal", "plan",
+                 "violation", "breach", "line", "monitor", "mission"}
+# Verbs whose subject or object is a truce already in place: breaking it is not declaring one.
+TRUCE_BREAKING_VERBS = {"break", "violate", "breach", "flout", "collapse", "shatter", "abandon", "undermine"}
+
+
+def is_truce_in_other_role(token: Token, rule: TriggerRule) -> bool:
+    """"the cease-fire agreement signed in Minsk", "the truce was broken": a truce word that names a document,
+    or a truce that is broken or violated, is no new declaration of one."""
+    if rule.mode != "ceasefire" or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    phrase = token
+    while phrase.dep_ == "compound" and phrase.head.i != phrase.i:
+        phrase = phrase.head
+        if phrase.lemma_.lower() in TRUCE_HOLDERS:
+            return True
+    return phrase.dep_ in ("nsubj", "nsubjpass", "dobj") and phrase.head.lemma_.lower() in TRUCE_BREAKING_VERBS
+
+
+def is_describing_passive(token: Token, rule: TriggerRule) -> bool:
+    """"a team whose role was agreed upon by all parties", "a plan that was endorsed by NATO": a passive
+    relative clause without a time of its own describes its noun with a standing fact, it reports nothing.
+    Violence is the exception: "a soldier who was killed in Kabul" tells of a killing."""
+    return rule.type != "ASSAULT" and token.dep_ == "relcl" and token.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "auxpass" for c in token.children) and not any(
         t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
 
 
@@ -1205,6 +1319,31 @@ def is_other_dated_assault(token: Token, main: Token) -> bool:
     return bool(own_dates) and not own_dates & {t.i for t in main.subtree}
 
 
+def target_coming_under(token: Token) -> Token | None:
+    """"the convoy came under attack", "a monitoring team came under shelling": the subject of "come under" (or
+    "be under") is what the assault hit, not who made it."""
+    if token.dep_ in ("pobj", "pcomp") and token.head.lower_ == "under":
+        verb = token.head.head
+    elif token.dep_ == "advcl" and any(c.lower_ == "under" and not list(c.children) for c in token.head.children):
+        verb = token.head  # the parser sometimes hangs "came under shelling" as a bare "under" and a clause
+    else:
+        return None
+    if verb.lemma_.lower() not in ("come", "be"):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _phrase_before_clause(token: Token) -> Span:
+    """A noun phrase up to its first comma or relative clause: "a team from the Organization for Security and
+    Cooperation in Europe, whose ..." keeps the coordinated name whole (unlike _span_of)."""
+    end = token.i + 1
+    for t in token.subtree:
+        if t.i > token.i and (t.dep_ in ("relcl", "acl") or t.text == ","):
+            break
+        end = t.i + 1
+    return token.doc[token.left_edge.i:end]
+
+
 def is_what_stops(token: Token, rule: TriggerRule, triggers: list[tuple[Token, TriggerRule]]) -> bool:
     """"halt fighting", "ceasefire ending the attacks": the fighting named by a ceasefire or withdrawal
     trigger is what stops, not a new assault."""
@@ -1226,6 +1365,10 @@ def _mention(token: Token, rule: TriggerRule, sentence: Span, mentions: list[Act
         past = reports_recent(token, tense) or has_past_cue(token)
         date, precision = recent_report_date(token, anchor, "past" if past else tense)
     actor1, actor2 = actors_of(token, mentions, sentence)
+    target = target_coming_under(token)
+    if target is not None:
+        actor2 = actor_in_span(_phrase_before_clause(target), mentions) or actor2
+        actor1 = None if actor1 == actor2 else actor1
     fatalities = fatalities_in(sentence) if rule.type == "ASSAULT" else None
     count = number_of(token) if token.pos_ in ("NOUN", "PROPN") else None
     return EventMention(

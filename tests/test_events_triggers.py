@@ -1,0 +1,150 @@
+"""Trigger words, their typing and the filters that tell a reported happening from a described thing, on
+sentences written for the tests."""
+
+from __future__ import annotations
+
+
+def _of_type(events, kind: str):
+    return [e for e in events if e.type == kind]
+
+
+def test_subject_that_came_under_attack_is_the_target(events_of):
+    events = events_of("A NATO convoy came under attack near Kandahar on Sunday.")
+    assault = _of_type(events, "ASSAULT")[0]
+    assert assault.actor2 == "NATO"
+    assert assault.actor1 is None
+
+
+def test_subject_that_came_under_shelling_is_the_target(events_of):
+    events = events_of("Observers from the United Nations came under shelling on Sunday.")
+    assault = _of_type(events, "ASSAULT")[0]
+    assert assault.actor2 == "United Nations"
+
+
+def test_passive_relative_clause_describes_its_noun(events_of):
+    events = events_of("A new mission, whose mandate was agreed upon by all sides, arrived in Kabul on Monday.")
+    assert not _of_type(events, "AGREE")
+
+
+def test_dated_passive_relative_clause_still_reports(events_of):
+    events = events_of("The rebels broke the truce, which was agreed upon on Monday.")
+    assert _of_type(events, "AGREE")
+
+
+def test_truce_word_modifying_a_document_is_no_truce(events_of):
+    events = events_of("Officials said the truce agreement reached in Geneva on Monday had been broken 40 times.")
+    assert not [e for e in events if e.mode == "ceasefire"]
+
+
+def test_broken_truce_is_no_new_truce(events_of):
+    events = events_of("The truce in Idlib was broken by the army on Monday.")
+    assert not [e for e in events if e.mode == "ceasefire"]
+
+
+def test_declared_truce_is_still_a_truce(events_of):
+    events = events_of("The rebels declared a cease-fire in Idlib on Monday.")
+    assert [e for e in events if e.mode == "ceasefire"]
+
+
+def test_accord_worked_out_is_an_agreement(events_of):
+    events = events_of("Diplomats worked out a deal with the rebels in Geneva on Monday.")
+    assert _of_type(events, "AGREE")
+
+
+def test_working_on_a_deal_is_no_agreement(events_of):
+    events = events_of("Diplomats worked on a deal with the rebels in Geneva on Monday.")
+    assert not _of_type(events, "AGREE")
+
+
+def test_what_an_accord_is_for_is_no_happening(events_of):
+    events = events_of("The rebels reached an accord on Monday for the release of 500 prisoners.")
+    assert not _of_type(events, "RETREAT")
+
+
+def test_what_a_deal_would_see_is_no_happening(events_of):
+    events = events_of("A deal has emerged that would see the army withdraw from the border.")
+    assert not _of_type(events, "RETREAT")
+
+
+def test_terms_under_an_accord_are_no_happening(events_of):
+    events = events_of("Under the accord, the army would withdraw from the border within a month.")
+    assert not _of_type(events, "RETREAT")
+
+
+def test_done_under_an_accord_is_a_happening(events_of):
+    events = events_of("Under the accord, the army withdrew from the border on Monday.")
+    assert _of_type(events, "RETREAT")
+
+
+def test_deadline_to_withdraw_is_no_withdrawal(events_of):
+    events = events_of("The troops still faced a deadline to withdraw from the country.")
+    assert not _of_type(events, "RETREAT")
+
+
+def test_base_for_attacks_is_no_attack(events_of):
+    events = events_of("The rebels used the valley as a base for attacks on the capital, officials said on Monday.")
+    assert not _of_type(events, "ASSAULT")
+
+
+def test_suspending_aid_is_a_sanction(events_of):
+    events = events_of("Germany suspended aid to the government in Kabul on Monday.")
+    sanction = _of_type(events, "SANCTION")[0]
+    assert sanction.mode == "withdraw"
+
+
+def test_suspending_talks_stays_a_rejection(events_of):
+    events = events_of("Germany suspended talks with the government in Kabul on Monday.")
+    assert _of_type(events, "REJECT") and not _of_type(events, "SANCTION")
+
+
+def test_endangering_security_is_no_threat(events_of):
+    events = events_of("The militia threatened the security of the region on Monday, officials said.")
+    assert not _of_type(events, "THREATEN")
+
+
+def test_threatening_someone_is_a_threat(events_of):
+    events = events_of("The militia threatened the government with new attacks on Monday.")
+    assert _of_type(events, "THREATEN")
+
+
+def test_site_of_a_blast_names_a_place(events_of):
+    events = events_of("Mourners gathered on Monday at the site of a blast in Kandahar.")
+    assert not _of_type(events, "ASSAULT")
+
+
+def test_agreement_to_sign_is_no_signing(events_of):
+    events = events_of("An official said an agreement to sign the accord in Geneva appeared close on Monday.")
+    assert not _of_type(events, "SUPPORT")
+
+
+def test_rocket_fire_is_an_assault_on_who_came_under_it(events_of):
+    events = events_of("A NATO base came under rocket fire near Kandahar on Sunday.")
+    assault = _of_type(events, "ASSAULT")[0]
+    assert assault.detail == "rocket fire"
+    assert assault.actor2 == "NATO"
+
+
+def test_coming_under_fire_from_critics_is_no_assault(events_of):
+    events = events_of("The NATO chief came under fire from critics in Brussels on Sunday.")
+    assert not _of_type(events, "ASSAULT")
+
+
+def test_killing_in_a_passive_relative_clause_is_still_an_assault(events_of):
+    events = events_of("The army buried a soldier who was killed in Kandahar.")
+    assert _of_type(events, "ASSAULT")
+
+
+def test_working_on_an_evacuation_is_still_an_evacuation(events_of):
+    events = events_of("Aid groups worked with the army on the evacuation of civilians from Kunduz on Monday.")
+    assert _of_type(events, "AID")
+
+
+def test_what_a_signed_deal_will_bring_stays_planned(events_of):
+    events = events_of("Under the deal signed on Saturday, foreign troops will withdraw from the country in a year.")
+    retreat = _of_type(events, "RETREAT")
+    assert retreat and retreat[0].planned is True
+
+
+def test_suspending_a_program_over_fraud_is_no_sanction(events_of):
+    events = events_of("The visa program was suspended on Monday because of a fraud inquiry.")
+    assert not _of_type(events, "SANCTION")
