@@ -148,3 +148,13 @@ def test_what_a_signed_deal_will_bring_stays_planned(events_of):
 def test_suspending_a_program_over_fraud_is_no_sanction(events_of):
     events = events_of("The visa program was suspended on Monday because of a fraud inquiry.")
     assert not _of_type(events, "SANCTION")
+
+
+def test_denied_plans_deny_the_happening(events_of):
+    assert events_of("The ministry said there are no current plans to send more troops to the border.") == []
+    assert events_of("Officials said they had no intention of withdrawing the garrison.") == []
+
+
+def test_announced_plans_stay_a_planned_happening(events_of):
+    mentions = events_of("The ministry announced plans to deploy 3,000 troops to the border next week.")
+    assert [(m.type, m.planned) for m in mentions] == [("MOBILIZE", True)]

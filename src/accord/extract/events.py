@@ -210,6 +210,9 @@ def governing_verb(token: Token) -> Token:
 def is_negated(token: Token) -> bool:
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lemma_.lower() == "no") for c in token.children):
         return True
+    noun = noun_it_completes(token)
+    if noun is not None and is_negated(noun):
+        return True
     verb = governing_verb(token)
     if verb is not token and token.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"):
         return any(c.dep_ == "neg" for c in verb.children)
@@ -217,6 +220,16 @@ def is_negated(token: Token) -> bool:
         # "there had not been a soldier killed": the negation sits on the verb of the noun it describes.
         return any(c.dep_ == "neg" for c in token.head.head.children)
     return token.head.lemma_.lower() == "without" or token.head.head.lemma_.lower() == "without"
+
+
+def noun_it_completes(token: Token) -> Token | None:
+    """The noun whose content the trigger is: "plans" in "plans to deploy", "intention" in "intention of
+    withdrawing"; denying the noun ("no plans to deploy") denies the happening."""
+    if token.dep_ == "acl" and token.head.pos_ == "NOUN" and any(c.dep_ == "aux" for c in token.children):
+        return token.head
+    if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.pos_ == "NOUN":
+        return token.head.head
+    return None
 
 
 def _path_up(token: Token) -> list[Token]:
