@@ -193,3 +193,9 @@ def test_before_phrase_does_not_borrow_a_date_from_a_clause_on_the_other_happeni
     events = events_of("He visited Ghani at his palace before meeting Abdullah, both of whom say they are the "
                        "rightful leader following a disputed vote in May.")
     assert all(e.date != "2019-05" for e in events if e.type == "CONSULT" and e.detail == "meeting")
+
+
+def test_last_week_in_a_sunday_article_is_the_week_just_gone_by(events_of):
+    events = events_of("The ceasefire deal worked out last week by the envoy was in doubt.")
+    [agree] = [e for e in events if e.type == "AGREE"]
+    assert (agree.date, agree.date_precision) == ("2019-09", "month")
