@@ -199,3 +199,15 @@ def test_last_week_in_a_sunday_article_is_the_week_just_gone_by(events_of):
     events = events_of("The ceasefire deal worked out last week by the envoy was in doubt.")
     [agree] = [e for e in events if e.type == "AGREE"]
     assert (agree.date, agree.date_precision) == ("2019-09", "month")
+
+
+def test_when_clause_takes_the_month_of_a_clause_that_reports_no_happening(events_of):
+    events = events_of("The rebels had been negotiating for months and were close to a truce in May when the "
+                       "president abruptly cancelled the process.", published="2019-09")
+    [reject] = [e for e in events if e.type == "REJECT"]
+    assert reject.date == "2019-05"
+
+
+def test_a_decision_told_on_a_day_is_not_dated_by_that_day(events_of):
+    events = events_of("Responding on Monday to the decision to cancel the talks, the rebels said the move hurt.")
+    assert all(e.date != "2019-09-02" for e in events if e.type == "REJECT")

@@ -465,6 +465,8 @@ def owned_by_other(span: Span, token: Token, owners: frozenset[int]) -> bool:
 # and words that put a clause or phrase just before or after its head's happening ("after an attack").
 SAME_TIME_MARKS = {"when"}
 SEQUENCE_WORDS = {"after", "before", "following"}
+# Clausal complements: what is said, decided or planned ("the decision to cancel the talks") has a time of its own.
+CONTENT_DEPS = {"ccomp", "xcomp", "csubj", "acl"}
 
 
 def _time_step(current: Token) -> str | None:
@@ -474,7 +476,7 @@ def _time_step(current: Token) -> str | None:
     if current.dep_ == "advcl":
         marks = {c.lower_ for c in current.children if c.dep_ in ("mark", "advmod")}
         return "same" if marks & SAME_TIME_MARKS else "around" if marks & SEQUENCE_WORDS else None
-    if current.dep_ in SEPARATE_DEPS:
+    if current.dep_ in SEPARATE_DEPS or current.dep_ in CONTENT_DEPS:
         return None
     if current.dep_ in ("prep", "mark", "advmod") and current.lower_ in ADJUNCT_PREPS:
         return "around" if current.lower_ in SEQUENCE_WORDS else None
@@ -504,6 +506,16 @@ def borrowed_time(span: Span, token: Token, owners: frozenset[int]) -> str | Non
         return None  # only a date of the other happening itself, not one of a clause that hangs on it
     other = token.doc[owner]
     return _time_path(token, other) or ("same" if _time_path(other, token) == "same" else None)
+
+
+def clause_time(ent: Span, clause: Token) -> str | None:
+    """The time link (see borrowed_time) between the trigger's clause and the clause a date hangs on, when
+    that clause tells no happening of its own: "were on the brink of a deal in May when X declared the talks
+    dead" dates the declaration to May."""
+    date_clause = _clause_of(ent.root)
+    if date_clause.i == clause.i or _time_path(ent.root, date_clause) != "same":
+        return None
+    return _time_path(clause, date_clause) or ("same" if _time_path(date_clause, clause) == "same" else None)
 
 
 def is_topic_of(inner: Token, outer: Token) -> bool:
@@ -614,7 +626,7 @@ def date_of(token: Token, sentence: Span, published: str | None, tense: str | No
     borrowed = {e.start: borrowed_time(e, token, owners) for e in sentence.ents
                 if e.label_ == "DATE" and owned_by_other(e, token, owners)}
     dates = [e for e in sentence.ents if e.label_ == "DATE" and not opens_period(e)
-             and (not owned_by_other(e, token, owners) or borrowed[e.start])]
+             and (not owned_by_other(e, token, owners) or borrowed[e.start] or clause_time(e, clause))]
     ranked = []
     for ent in dates:
         if borrowed.get(ent.start):
@@ -629,6 +641,9 @@ def date_of(token: Token, sentence: Span, published: str | None, tense: str | No
                 or in_one_narrative(_clause_of(ent.root), clause):
             # Often the date sits on the reporting verb ("said Saturday he cancelled") or on a verb
             # coordinated with the trigger's ("protesters burn tyres and block roads on Monday"): same day.
+            ranked.append((2, abs(ent.start - token.i), ent))
+        elif (link := clause_time(ent, clause)) is not None:
+            borrowed[ent.start] = link
             ranked.append((2, abs(ent.start - token.i), ent))
     for rank, _, ent in sorted(ranked, key=lambda r: (r[0], r[1])):
         upcoming = rank == 0 and is_upcoming_day_of(ent, token, published)
