@@ -162,3 +162,52 @@ def test_an_until_date_ends_a_state_and_is_not_the_day_of_a_happening(events_of)
 def test_a_present_perfect_with_a_curly_contraction_gets_the_publication_month(events_of):
     events = events_of("They’ve attacked the convoy in Ghazni.")
     assert (_assaults(events)[0].date, _assaults(events)[0].date_precision) == ("2019-09", "month")
+
+
+def test_when_clause_takes_the_month_of_a_dropped_hypothetical_clause(events_of):
+    events = events_of("The rebels were on the verge of signing a truce in May when the government cancelled the "
+                       "negotiations.")
+    [reject] = [e for e in events if e.type == "REJECT"]
+    assert (reject.date, reject.date_precision) == ("2019-05", "month")
+
+
+def test_main_clause_takes_the_date_of_its_when_clause(events_of):
+    events = events_of("When militants bombed a market in Kandahar in May, the government cancelled the negotiations.")
+    [reject] = [e for e in events if e.type == "REJECT"]
+    assert reject.date == "2019-05"
+
+
+def test_after_clause_takes_the_month_of_the_dated_clause(events_of):
+    events = events_of("The government cancelled the negotiations in May after militants bombed a market in Kandahar.")
+    assert _assaults(events)[0].date == "2019-05"
+
+
+def test_after_clause_does_not_take_the_day_of_the_dated_clause(events_of):
+    events = events_of("The government cancelled the negotiations on Saturday after militants bombed a market in "
+                       "Kandahar.")
+    [assault] = _assaults(events)
+    assert assault.date != "2019-09-07"
+
+
+def test_before_phrase_does_not_borrow_a_date_from_a_clause_on_the_other_happening(events_of):
+    events = events_of("He visited Ghani at his palace before meeting Abdullah, both of whom say they are the "
+                       "rightful leader following a disputed vote in May.")
+    assert all(e.date != "2019-05" for e in events if e.type == "CONSULT" and e.detail == "meeting")
+
+
+def test_last_week_in_a_sunday_article_is_the_week_just_gone_by(events_of):
+    events = events_of("The ceasefire deal worked out last week by the envoy was in doubt.")
+    [agree] = [e for e in events if e.type == "AGREE"]
+    assert (agree.date, agree.date_precision) == ("2019-09", "month")
+
+
+def test_when_clause_takes_the_month_of_a_clause_that_reports_no_happening(events_of):
+    events = events_of("The rebels had been negotiating for months and were close to a truce in May when the "
+                       "president abruptly cancelled the process.", published="2019-09")
+    [reject] = [e for e in events if e.type == "REJECT"]
+    assert reject.date == "2019-05"
+
+
+def test_a_decision_told_on_a_day_is_not_dated_by_that_day(events_of):
+    events = events_of("Responding on Monday to the decision to cancel the talks, the rebels said the move hurt.")
+    assert all(e.date != "2019-09-02" for e in events if e.type == "REJECT")

@@ -70,6 +70,7 @@ TABLE: list[tuple[str, str | None, str | None, tuple[str, str, str] | None]] = [
     ("earlier this week", WED, None, ("2020-03-02", "2020-03-04", "day")),
     ("later this week", MON, None, ("2014-09-15", "2014-09-21", "day")),
     ("last week", WED, None, ("2020-02-24", "2020-03-01", "day")),
+    ("last week", SUN, None, ("2019-09-02", "2019-09-08", "day")),  # on a Sunday: the week just gone by
     ("next week", WED, None, ("2020-03-09", "2020-03-15", "day")),
     ("earlier this month", WED, None, ("2020-03-01", "2020-03-04", "month")),
     ("this month", SUN, None, ("2019-09-01", "2019-09-30", "month")),

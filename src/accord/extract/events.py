@@ -474,6 +474,63 @@ def owned_by_other(span: Span, token: Token, owners: frozenset[int]) -> bool:
     return not (is_topic_of(other, token) or is_topic_of(token, other))
 
 
+# Conjunctions of a clause that happens at its head's time ("were close to a deal in May when X walked out"),
+# and words that put a clause or phrase just before or after its head's happening ("after an attack").
+SAME_TIME_MARKS = {"when"}
+SEQUENCE_WORDS = {"after", "before", "following"}
+# Clausal complements: what is said, decided or planned ("the decision to cancel the talks") has a time of its own.
+CONTENT_DEPS = {"ccomp", "xcomp", "csubj", "acl"}
+
+
+def _time_step(current: Token) -> str | None:
+    """How the phrase headed by `current` stands in time to its head: "same" inside one clause or for a
+    when-clause, "around" for an after/before clause or phrase, None for a happening of its own time (a
+    coordinated verb, a relative clause, a cause)."""
+    if current.dep_ == "advcl":
+        marks = {c.lower_ for c in current.children if c.dep_ in ("mark", "advmod")}
+        return "same" if marks & SAME_TIME_MARKS else "around" if marks & SEQUENCE_WORDS else None
+    if current.dep_ in SEPARATE_DEPS or current.dep_ in CONTENT_DEPS:
+        return None
+    if current.dep_ in ("prep", "mark", "advmod") and current.lower_ in ADJUNCT_PREPS:
+        return "around" if current.lower_ in SEQUENCE_WORDS else None
+    return "same"
+
+
+def _time_path(inner: Token, outer: Token) -> str | None:
+    """The loosest time step on the way up from `inner` to `outer` (None when a step is a happening of its
+    own, or `outer` does not govern `inner`)."""
+    link, current = "same", inner
+    while current.i != outer.i:
+        step = _time_step(current) if current.head.i != current.i else None
+        if step is None:
+            return None
+        link = "around" if step == "around" else link
+        current = current.head
+    return link
+
+
+def borrowed_time(span: Span, token: Token, owners: frozenset[int]) -> str | None:
+    """Whether a date owned by another trigger still times this one, and how closely: "same" when one of
+    them sits in a when-clause of the other ("were about to sign a deal in May when X cancelled the talks":
+    May is the cancellation's month, even though the signing never happened), "around" when this trigger
+    sits in an after/before clause of the other ("cancelled the talks in May after an attack")."""
+    owner = owning_trigger(span.root, owners)
+    if owner is None or owner == token.i or _time_path(span.root, token.doc[owner]) != "same":
+        return None  # only a date of the other happening itself, not one of a clause that hangs on it
+    other = token.doc[owner]
+    return _time_path(token, other) or ("same" if _time_path(other, token) == "same" else None)
+
+
+def clause_time(ent: Span, clause: Token) -> str | None:
+    """The time link (see borrowed_time) between the trigger's clause and the clause a date hangs on, when
+    that clause tells no happening of its own: "were on the brink of a deal in May when X declared the talks
+    dead" dates the declaration to May."""
+    date_clause = _clause_of(ent.root)
+    if date_clause.i == clause.i or _time_path(ent.root, date_clause) != "same":
+        return None
+    return _time_path(clause, date_clause) or ("same" if _time_path(date_clause, clause) == "same" else None)
+
+
 def is_topic_of(inner: Token, outer: Token) -> bool:
     """Whether `inner` hangs from `outer` as its object or complement, not through a separate clause or a
     time or cause adjunct ("after the attack")."""
@@ -579,11 +636,15 @@ def date_of(token: Token, sentence: Span, published: str | None, tense: str | No
             owners: frozenset[int] = frozenset()) -> tuple[str | None, str | None]:
     """(iso date, precision) of the DATE entity in the trigger's own phrase or clause, else (None, None)."""
     clause = _clause_of(governing_verb(token))
+    borrowed = {e.start: borrowed_time(e, token, owners) for e in sentence.ents
+                if e.label_ == "DATE" and owned_by_other(e, token, owners)}
     dates = [e for e in sentence.ents if e.label_ == "DATE" and not opens_period(e)
-             and not owned_by_other(e, token, owners)]
+             and (not owned_by_other(e, token, owners) or borrowed[e.start] or clause_time(e, clause))]
     ranked = []
     for ent in dates:
-        if _in_subtree(ent, token):
+        if borrowed.get(ent.start):
+            ranked.append((2, abs(ent.start - token.i), ent))
+        elif _in_subtree(ent, token):
             ranked.append((0, abs(ent.start - token.i), ent))
         elif _clause_of(ent.root) == clause or _clause_of(ent.root).head == clause and _clause_of(
                 ent.root).dep_ == "xcomp":
@@ -594,10 +655,14 @@ def date_of(token: Token, sentence: Span, published: str | None, tense: str | No
             # Often the date sits on the reporting verb ("said Saturday he cancelled") or on a verb
             # coordinated with the trigger's ("protesters burn tyres and block roads on Monday"): same day.
             ranked.append((2, abs(ent.start - token.i), ent))
+        elif (link := clause_time(ent, clause)) is not None:
+            borrowed[ent.start] = link
+            ranked.append((2, abs(ent.start - token.i), ent))
     for rank, _, ent in sorted(ranked, key=lambda r: (r[0], r[1])):
         upcoming = rank == 0 and is_upcoming_day_of(ent, token, published)
         value = resolve(date_text(ent), published, "future" if upcoming else tense_at(ent, clause, tense))
-        if value is not None:
+        if value is not None and not (borrowed.get(ent.start) == "around" and value.precision == "day"):
+            # A day does not carry over "after": "cancelled the talks on Sunday after an attack" (days before).
             return as_point(value)
     if tense == "past":
         context = context_day(sentence, published)

@@ -294,6 +294,12 @@ def _past_span(text: str, anchor: date) -> TimeValue | None:
     return TimeValue(shift(anchor, -count, unit), anchor, "day")
 
 
+def _week_step(step: int, anchor: date) -> int:
+    """On a Sunday "last week" is the week that has just gone by (the Monday-to-Sunday week ending that day), as
+    English-language news, whose weeks start on Sunday, means it: the Monday-start week before is 8-14 days back."""
+    return 0 if step == -1 and anchor.weekday() == 6 else step
+
+
 def _calendar_span(text: str, anchor: date) -> TimeValue | None:
     """"this week", "last month", "earlier this year", "next year", "later this month"."""
     match = re.search(r"\b(?P<which>this|last|next|past|previous|coming)\s+(?P<unit>week|month|year)\b", text)
@@ -302,7 +308,7 @@ def _calendar_span(text: str, anchor: date) -> TimeValue | None:
     step = {"this": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}[match["which"]]
     unit = match["unit"]
     if unit == "week":
-        start, end = _week_span(anchor + timedelta(weeks=step))
+        start, end = _week_span(anchor + timedelta(weeks=_week_step(step, anchor)))
         precision = "day"
     elif unit == "month":
         moved = add_months(anchor, step)
