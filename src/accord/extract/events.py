@@ -1256,7 +1256,8 @@ def _fill(kept: EventMention, other: EventMention) -> EventMention:
     for name in ("mode", "location", "actor1", "actor2", "count", "fatalities"):
         if getattr(kept, name) is None and getattr(other, name) is not None:
             updates[name] = getattr(other, name)
-    if other.date and (not kept.date or (len(other.date) > len(kept.date) and other.date.startswith(kept.date))):
+    if other.date and not (other.planned and not kept.planned) and (
+            not kept.date or (len(other.date) > len(kept.date) and other.date.startswith(kept.date))):
         updates["date"], updates["date_precision"] = other.date, other.date_precision
     return replace(kept, **updates) if updates else kept
 
@@ -1279,7 +1280,7 @@ def dedupe(mentions: list[EventMention], back_references: list[bool] | None = No
         same_type = [i for i, existing in enumerate(kept) if existing.type == mention.type]
         # Triggers of one sentence were already told apart by keep_main_triggers.
         target = next((i for i in same_type if kept[i].start != mention.start and not (
-            not is_back and recalls_history(kept[i], mention)) and (
+            not is_back and (recalls_history(kept[i], mention) or told_apart(kept[i], mention))) and (
             same_happening(_row(kept[i]), row) or same_day_same_parties(kept[i], mention))), None)
         if target is None and is_back and same_type:
             target = same_type[-1]
@@ -1294,6 +1295,12 @@ def recalls_history(kept: EventMention, other: EventMention) -> bool:
     """"The blast caused damage" and, later, "since the Taliban were toppled in 2001": a report dated only by
     a year is history the article recalls, not the undated news it reported first."""
     return other.date_precision == "year" and kept.date is None
+
+
+def told_apart(kept: EventMention, other: EventMention) -> bool:
+    """Two days one article gives ("said Monday", "called off on Saturday") are two happenings: the one-day
+    slack of dates_compatible is for sources that date one happening differently, not for one writer."""
+    return kept.date_precision == "day" and other.date_precision == "day" and kept.date != other.date
 
 
 # Decisions and statements: made wherever their maker is, so a place in their sentence rarely tells two apart
