@@ -15,3 +15,29 @@ def test_a_past_report_does_not_take_the_day_of_a_planned_one(events_of):
                        published="2019-09-10")
     past = [e for e in events if e.type == "RETREAT" and not e.planned]
     assert past and all(e.date != "2019-09-20" for e in past)
+
+
+def _threats(events):
+    return [e for e in events if e.type == "THREATEN"]
+
+
+def test_a_consequence_stated_for_the_other_sides_act_is_a_threat(events_of):
+    events = events_of("The army spokesman said Friday that the truce will be called off if the militants attack "
+                       "the border posts.", published="2021-05-10")
+    threats = _threats(events)
+    assert len(threats) == 1
+    assert (threats[0].date, threats[0].planned) == ("2021-05-07", False)
+
+
+def test_any_act_met_with_a_response_is_a_threat_to_the_addressee(events_of):
+    events = events_of("We have told the Taliban that any attack on our soldiers will be met with a strong "
+                       "response.", published="2021-05-10")
+    threats = _threats(events)
+    assert len(threats) == 1
+    assert threats[0].actor2 == "Taliban"
+
+
+def test_a_conditional_promise_is_not_a_threat(events_of):
+    events = events_of("The minister said Friday that the government will release the prisoners if the "
+                       "Taliban cut their ties with al-Qaida.", published="2021-05-10")
+    assert _threats(events) == []

@@ -24,6 +24,7 @@ from accord.data import read_yaml
 from accord.extract.actors import ActorLexicon, ActorMention, actor_in_span
 from accord.extract.places import Location, resolve_listed_place, resolve_place
 from accord.extract.pronouns import with_pronouns
+from accord.extract.threats import ConditionalThreat, conditional_threats
 from accord.extract.time import WEEKDAYS, TimeValue, parse_month, parse_published, resolve
 from accord.models import EventMention
 
@@ -840,6 +841,8 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
                     or is_mutual_blame(token, rule):
                 continue
             triggers.append((token, rule))
+        threats = {t.statement.i: t for t in conditional_threats(sentence, {t.i for t, _ in triggers})}
+        triggers += [(threat.statement, threat_rule(threat)) for threat in threats.values()]
         named = {t.i: h for t, r in triggers if (h := named_happening(t, r, sentence, published, happenings))}
         # A named happening is its own event beside the sentence's main assault ("bombed in response to 9/11").
         kept = keep_main_triggers([(t, r) for t, r in triggers if t.i not in named])
@@ -850,6 +853,8 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
                 found_named.append(named_mention(named[token.i], sentence, doc._.doc_id))
                 continue
             mention = _mention(token, rule, sentence, mentions, context, published, doc._.doc_id, anchor, owners)
+            if mention is not None and token.i in threats:
+                mention = with_threatened_party(mention, threats[token.i], mentions)
             if mention is not None:
                 found.append(mention)
                 anaphoric.append(is_back_reference(token))
@@ -857,6 +862,21 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
                                   or is_own_day_in_month_read_article(mention, published))
     # A named happening is the same only as another report naming it, never a recent event's repeat.
     return dedupe(with_dateline_place(found, doc), anaphoric, additional) + dedupe(found_named)
+
+
+def threat_rule(threat: ConditionalThreat) -> TriggerRule:
+    """A conditional threat is typed by its statement verb, which no trigger lexicon entry covers."""
+    return TriggerRule(lemma=threat.statement.lemma_.lower(), type="THREATEN", mode=threat.mode,
+                       detail="conditional threat")
+
+
+def with_threatened_party(mention: EventMention, threat: ConditionalThreat,
+                          mentions: list[ActorMention]) -> EventMention:
+    """The side whose act is the condition is the threat's target when the statement names no addressee."""
+    if mention.actor2 is not None or threat.condition is None:
+        return mention
+    party = actor_in_span(_span_of(threat.condition), mentions)
+    return replace(mention, actor2=party) if party and party != mention.actor1 else mention
 
 
 def is_back_reference(token: Token) -> bool:
