@@ -41,3 +41,13 @@ def test_a_conditional_promise_is_not_a_threat(events_of):
     events = events_of("The minister said Friday that the government will release the prisoners if the "
                        "Taliban cut their ties with al-Qaida.", published="2021-05-10")
     assert _threats(events) == []
+
+
+def test_making_clear_that_any_attack_draws_force_is_a_threat(events_of):
+    for text in ("The government made it clear that any attack on the convoy will be met with force.",
+                 "We have made clear to the Taliban that any attack on our forces will be met with a swift response."):
+        events = events_of(text, published="2021-05-10")
+        assert len(_threats(events)) == 1, text
+        assert "Taliban" in text or _threats(events)[0].actor2 is None
+        assert "Taliban" not in text or _threats(events)[0].actor2 == "Taliban"
+        assert not any(e.type == "ASSAULT" for e in events), text  # the attack is the condition, not a fact

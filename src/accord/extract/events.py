@@ -842,7 +842,9 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
                 continue
             triggers.append((token, rule))
         threats = {t.statement.i: t for t in conditional_threats(sentence, {t.i for t, _ in triggers})}
-        triggers += [(threat.statement, threat_rule(threat)) for threat in threats.values()]
+        threatened = {t.i for threat in threats.values() for t in threat.clause.subtree}
+        triggers = [(t, r) for t, r in triggers if t.i not in threatened] + [
+            (threat.statement, threat_rule(threat)) for threat in threats.values()]
         named = {t.i: h for t, r in triggers if (h := named_happening(t, r, sentence, published, happenings))}
         # A named happening is its own event beside the sentence's main assault ("bombed in response to 9/11").
         kept = keep_main_triggers([(t, r) for t, r in triggers if t.i not in named])
@@ -872,7 +874,11 @@ def threat_rule(threat: ConditionalThreat) -> TriggerRule:
 
 def with_threatened_party(mention: EventMention, threat: ConditionalThreat,
                           mentions: list[ActorMention]) -> EventMention:
-    """The side whose act is the condition is the threat's target when the statement names no addressee."""
+    """Who is told ("conveyed to the Taliban that") is the threat's target, and so not its maker; without
+    one, the side whose act is the condition ("if the rebels violate it") is."""
+    told = actor_in_span(_span_of(threat.addressee), mentions) if threat.addressee is not None else None
+    if told:
+        return replace(mention, actor1=None if mention.actor1 == told else mention.actor1, actor2=told)
     if mention.actor2 is not None or threat.condition is None:
         return mention
     party = actor_in_span(_span_of(threat.condition), mentions)

@@ -10,7 +10,7 @@ data/conditional_threats.yaml.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
@@ -36,6 +36,8 @@ class ConditionalThreat:
     statement: Token  # the verb that states it: its subject makes the threat, its date is the event's
     mode: str | None
     condition: Token | None  # the party whose act is the condition, when the condition names one
+    clause: Token  # what is threatened: neither its consequence nor its condition has happened
+    addressee: Token | None = None  # who is told: the target, and never the one who threatens
 
 
 @lru_cache(maxsize=1)
@@ -55,14 +57,35 @@ def conditional_threats(sentence: Span, taken: set[int], lexicon: ThreatLexicon 
     lexicon = lexicon or threat_lexicon()
     found = []
     for verb in sentence:
-        if verb.i in taken or verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon.statement_verbs:
+        if verb.i in taken or verb.pos_ != "VERB":
             continue
-        for clause in verb.children:
-            threat = threat_in(verb, clause, lexicon) if clause.dep_ == "ccomp" else None
+        for clause in stated_clauses(verb, lexicon):
+            threat = threat_in(verb, clause, lexicon)
             if threat is not None:
-                found.append(threat)
+                found.append(replace(threat, addressee=addressee(verb, clause)))
                 break
     return found
+
+
+def stated_clauses(verb: Token, lexicon: ThreatLexicon) -> list[Token]:
+    """What a statement verb states: its clausal complement, or the one after its predicate ("made clear
+    that ...", "made it clear that ...")."""
+    if verb.lemma_.lower() in lexicon.statement_verbs:
+        return [c for c in verb.children if c.dep_ == "ccomp"]
+    predicate = next((c for c in verb.children if c.dep_ in ("oprd", "ccomp", "acomp")
+                      and f"{verb.lemma_.lower()} {c.lower_}" in lexicon.statement_verbs), None)
+    if predicate is None:
+        return []
+    return [c for c in [*verb.children, *predicate.children] if c.dep_ in ("ccomp", "advcl")
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+
+
+def addressee(verb: Token, clause: Token) -> Token | None:
+    """Who is told: "conveyed to the Taliban that ...", "made clear to the Taliban that ..." (the phrase may
+    hang from the predicate beside the statement verb)."""
+    holders = [verb, *(c for c in verb.children if c.dep_ in ("oprd", "acomp", "ccomp") and c is not clause)]
+    return next((g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "to"
+                 for g in c.children if g.dep_ == "pobj"), None)
 
 
 def threat_in(verb: Token, clause: Token, lexicon: ThreatLexicon) -> ConditionalThreat | None:
@@ -77,12 +100,12 @@ def threat_in(verb: Token, clause: Token, lexicon: ThreatLexicon) -> Conditional
         m.dep_ == "mark" and m.lower_ in lexicon.condition_marks for m in c.children)), None)
     if condition is not None:
         party = next((c for c in condition.children if c.dep_ == "nsubj"), None)
-        return ConditionalThreat(verb, lexicon.consequences[consequence], party)
+        return ConditionalThreat(verb, lexicon.consequences[consequence], party, clause)
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and any(c.dep_ == "det" and c.lower_ in lexicon.any_determiners
                                    for c in subject.children):
         owner = next((t for t in subject.subtree if t.dep_ == "poss"), None)
-        return ConditionalThreat(verb, lexicon.consequences[consequence], owner)
+        return ConditionalThreat(verb, lexicon.consequences[consequence], owner, clause)
     return None
 
 
