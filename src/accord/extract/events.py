@@ -1282,8 +1282,7 @@ def _fill(kept: EventMention, other: EventMention) -> EventMention:
     for name in ("mode", "location", "actor1", "actor2", "count", "fatalities"):
         if getattr(kept, name) is None and getattr(other, name) is not None:
             updates[name] = getattr(other, name)
-    if other.date and not (other.planned and not kept.planned) and (
-            not kept.date or (len(other.date) > len(kept.date) and other.date.startswith(kept.date))):
+    if other.date and (not kept.date or (len(other.date) > len(kept.date) and other.date.startswith(kept.date))):
         updates["date"], updates["date_precision"] = other.date, other.date_precision
     return replace(kept, **updates) if updates else kept
 
