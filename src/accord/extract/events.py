@@ -24,6 +24,7 @@ from accord.data import read_yaml
 from accord.extract.actors import ActorLexicon, ActorMention, actor_in_span
 from accord.extract.places import Location, resolve_listed_place, resolve_place
 from accord.extract.pronouns import with_pronouns
+from accord.extract.threats import ConditionalThreat, conditional_threats
 from accord.extract.time import WEEKDAYS, TimeValue, parse_month, parse_published, resolve
 from accord.models import EventMention
 
@@ -949,6 +950,10 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
             if is_not_a_happening(token, rule):
                 continue
             triggers.append((token, rule))
+        threats = {t.statement.i: t for t in conditional_threats(sentence, {t.i for t, _ in triggers})}
+        threatened = {t.i for threat in threats.values() for t in threat.clause.subtree}
+        triggers = [(t, r) for t, r in triggers if t.i not in threatened] + [
+            (threat.statement, threat_rule(threat)) for threat in threats.values()]
         named = {t.i: h for t, r in triggers if (h := named_happening(t, r, sentence, published, happenings))}
         # A named happening is its own event beside the sentence's main assault ("bombed in response to 9/11").
         kept = keep_main_triggers([(t, r) for t, r in triggers if t.i not in named])
@@ -959,6 +964,8 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
                 found_named.append(named_mention(named[token.i], sentence, doc._.doc_id))
                 continue
             mention = _mention(token, rule, sentence, mentions, context, published, doc._.doc_id, anchor, owners)
+            if mention is not None and token.i in threats:
+                mention = with_threatened_party(mention, threats[token.i], mentions)
             if mention is not None:
                 found.append(mention)
                 anaphoric.append(is_back_reference(token))
@@ -966,6 +973,25 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
                                   or is_own_day_in_month_read_article(mention, published))
     # A named happening is the same only as another report naming it, never a recent event's repeat.
     return dedupe(with_dateline_place(found, doc), anaphoric, additional) + dedupe(found_named)
+
+
+def threat_rule(threat: ConditionalThreat) -> TriggerRule:
+    """A conditional threat is typed by its statement verb, which no trigger lexicon entry covers."""
+    return TriggerRule(lemma=threat.statement.lemma_.lower(), type="THREATEN", mode=threat.mode,
+                       detail="conditional threat")
+
+
+def with_threatened_party(mention: EventMention, threat: ConditionalThreat,
+                          mentions: list[ActorMention]) -> EventMention:
+    """Who is told ("conveyed to the Taliban that") is the threat's target, and so not its maker; without
+    one, the side whose act is the condition ("if the rebels violate it") is."""
+    told = actor_in_span(_span_of(threat.addressee), mentions) if threat.addressee is not None else None
+    if told:
+        return replace(mention, actor1=None if mention.actor1 == told else mention.actor1, actor2=told)
+    if mention.actor2 is not None or threat.condition is None:
+        return mention
+    party = actor_in_span(_span_of(threat.condition), mentions)
+    return replace(mention, actor2=party) if party and party != mention.actor1 else mention
 
 
 def is_back_reference(token: Token) -> bool:
@@ -1525,7 +1551,7 @@ def dedupe(mentions: list[EventMention], back_references: list[bool] | None = No
         same_type = [i for i, existing in enumerate(kept) if existing.type == mention.type]
         # Triggers of one sentence were already told apart by keep_main_triggers.
         target = next((i for i in same_type if kept[i].start != mention.start and not (
-            not is_back and recalls_history(kept[i], mention)) and (
+            not is_back and (recalls_history(kept[i], mention) or told_apart(kept[i], mention))) and (
             same_happening(_row(kept[i]), row) or same_day_same_parties(kept[i], mention))), None)
         if target is None and is_back and same_type:
             target = same_type[-1]
@@ -1540,6 +1566,12 @@ def recalls_history(kept: EventMention, other: EventMention) -> bool:
     """"The blast caused damage" and, later, "since the Taliban were toppled in 2001": a report dated only by
     a year is history the article recalls, not the undated news it reported first."""
     return other.date_precision == "year" and kept.date is None
+
+
+def told_apart(kept: EventMention, other: EventMention) -> bool:
+    """Two days one article gives ("said Monday", "called off on Saturday") are two happenings: the one-day
+    slack of dates_compatible is for sources that date one happening differently, not for one writer."""
+    return kept.date_precision == "day" and other.date_precision == "day" and kept.date != other.date
 
 
 # Decisions and statements: made wherever their maker is, so a place in their sentence rarely tells two apart
