@@ -19,7 +19,7 @@ from accord.models import Article, Document, Extractions
 from accord.store import Store
 
 # Bump when an extractor changes, so `accord ingest` re-extracts stored documents.
-EXTRACTOR_VERSION = f"{__version__}+x4"
+EXTRACTOR_VERSION = f"{__version__}+x5"
 # spaCy's `nlp.max_length`: a longer text makes spaCy raise for the whole batch (its parser needs about 1 GB
 # per 100,000 characters). No news article comes near it, so a longer one is rejected, not split.
 MAX_ARTICLE_CHARS = 1_000_000
