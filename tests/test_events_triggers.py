@@ -158,3 +158,9 @@ def test_denied_plans_deny_the_happening(events_of):
 def test_announced_plans_stay_a_planned_happening(events_of):
     mentions = events_of("The ministry announced plans to deploy 3,000 troops to the border next week.")
     assert [(m.type, m.planned) for m in mentions] == [("MOBILIZE", True)]
+
+
+def test_what_a_counterfactual_judgement_weighs_did_not_happen(events_of):
+    assert events_of("Aides said it would have been too risky for the envoy to meet with the rebel commanders.") == []
+    mentions = events_of("Officials said all troops would have withdrawn by May.")
+    assert [(m.type, m.planned) for m in mentions] == [("RETREAT", True)]

@@ -262,11 +262,24 @@ def is_hypothetical(token: Token) -> bool:
             return True
         if lower.dep_ in ("advcl", "ccomp", "relcl") or upper.dep_ == "ROOT":
             break
-    if is_standing_position(token):
+    if is_standing_position(token) or is_judged_counterfactually(token):
         return True
     # "could have led to a withdrawal": the modal may sit on the verb a nominal trigger hangs from.
     return any(c.dep_ == "aux" and c.lemma_.lower() in ("could", "might", "may", "should", "can")
                for c in {*token.children, *governing_verb(token).children}) and not is_concession(token)
+
+
+def is_judged_counterfactually(token: Token) -> bool:
+    """"it would have been too risky for the general to meet them": what a counterfactual judgement weighs
+    (a modal perfect copula with an adjective) did not happen."""
+    for ancestor in token.ancestors:
+        auxiliaries = {c.lemma_.lower() for c in ancestor.children if c.dep_ == "aux"}
+        if ancestor.lemma_ == "be" and auxiliaries & {"would", "could", "might", "should"} and "have" in auxiliaries \
+                and any(c.dep_ in ("acomp", "attr") for c in ancestor.children):
+            return True
+        if ancestor.dep_ in ("ccomp", "relcl", "ROOT"):
+            return False
+    return False
 
 
 def is_concession(verb: Token) -> bool:
