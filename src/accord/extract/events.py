@@ -370,7 +370,8 @@ def actors_of(token: Token, mentions: list[ActorMention], sentence: Span) -> tup
     if actor2 is None and verb is None and token.dep_ == "nsubj" and token.head.lemma_.lower() in TARGET_VERBS:
         # "airstrikes hit the residence of X": what the attack noun's verb hits is the target.
         actor2 = named(next((c for c in token.head.children if c.dep_ == "dobj"), None))
-    if actor1 is None and verb is not None and token.dep_ in ("conj", "xcomp", "advcl", "pcomp"):
+    if actor1 is None and verb is not None and token.dep_ in ("conj", "xcomp", "advcl", "pcomp") \
+            and not _has_own_subject(verb):
         # "X led lawmakers in demanding ...": a verb after a preposition shares the clause's subject.
         clause = token.head.head if token.dep_ == "pcomp" else token.head
         actor1 = named(next((c for c in clause.children if c.dep_ == "nsubj"), None))
@@ -382,6 +383,11 @@ def actors_of(token: Token, mentions: list[ActorMention], sentence: Span) -> tup
     if actor2 == actor1:
         actor2 = None
     return actor1, actor2
+
+
+def _has_own_subject(verb: Token) -> bool:
+    """"since it was toppled": a clause with a subject of its own does not share its head clause's doer."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
 
 
 def with_dateline_place(mentions: list[EventMention], doc: Doc) -> list[EventMention]:

@@ -5,6 +5,9 @@
   ("Statement by President Joe Biden on ..."). What a speaker says "I" or "we" did, they did in office, for
   the side they act for, so the pronoun stands for that side (`member_of` in data/actors.yaml): "we have
   conveyed to the Taliban" by a US president is the United States.
+* A relative pronoun that is the subject of its clause ("the Taliban, which has been fighting ...") is the
+  actor the clause hangs from, and so is an "it" or "they" subject further inside that clause ("... since
+  it was toppled"): the clause goes on telling of the same group.
 * Third person singular ("he", "she") is the person named last before it, within a few sentences.
 
 Possessives other than "our" are left alone: "my predecessor" and "his brother" are someone else.
@@ -27,6 +30,9 @@ THIRD_PERSON = {"he", "him", "she", "her"}
 # Titles of texts in their author's own voice: "Statement by X", "Remarks by X and Y", "Op-ed from X".
 AUTHORED_TITLE = re.compile(r"^\s*(?:statement|remarks|readout|address|speech|letter|message|op-ed|testimony|"
                             r"interview)s?\b.*?\b(?:by|of|from|with)\s+(?P<author>.+)", re.IGNORECASE)
+# "the Taliban, which ..." and, inside that clause, "since it was toppled": the group the clause is about.
+RELATIVE_PRONOUNS = {"which", "who", "that"}
+GROUP_PRONOUNS = {"it", "they", "them"}
 # How many sentences back a "he" or "she" looks for the person it stands for.
 ANTECEDENT_SENTENCES = 3
 
@@ -43,7 +49,9 @@ def pronoun_mentions(doc: Doc, named: list[ActorMention], lexicon: ActorLexicon)
             continue
         word = token.lower_
         actor = None
-        if word in FIRST_PERSON and token.text != "US":
+        if word in RELATIVE_PRONOUNS | GROUP_PRONOUNS:
+            actor = relative_antecedent(token, named)
+        elif word in FIRST_PERSON and token.text != "US":
             actor = _side(_speaker_at(token, quotes, turns, author, lexicon))
         elif word in THIRD_PERSON and token.dep_ != "poss":
             actor = _antecedent(token, people)
@@ -115,3 +123,19 @@ def _antecedent(token: Token, people: list[tuple[int, Actor]]) -> Actor | None:
         window_start = doc[window_start - 1].sent.start
     before = [actor for start, actor in people if window_start <= start < token.i]
     return before[-1] if before else None
+
+
+def relative_antecedent(token: Token, named: list[ActorMention]) -> Actor | None:
+    """The named actor a subject relative clause hangs from, for its relative pronoun or a subject "it" or
+    "they" inside it; None elsewhere (in "the deal, which the US says it ...", "it" is the US, not the deal)."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = next((t for t in token.ancestors if t.dep_ == "relcl"), None)
+    if clause is None:
+        return None
+    relative = next((c for c in clause.children if c.lower_ in RELATIVE_PRONOUNS), None)
+    if relative is None or relative.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    if token.lower_ in GROUP_PRONOUNS and token.head is clause:
+        return None  # "the deal, which it signed": a second subject of the same verb is someone else
+    return next((m.actor for m in named if m.start <= clause.head.i < m.end), None)
