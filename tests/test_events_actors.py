@@ -84,3 +84,10 @@ def test_the_place_of_a_cancelled_summit_is_the_cancellations_place(events_of):
 def test_the_subject_of_a_clause_is_not_the_doer_of_a_following_bombing(events_of):
     events = events_of("Ashraf Ghani dismissed the offer as meaningless following Thursday's suicide bombing.")
     assert _assault(events).actor1 is None
+
+
+def test_a_named_person_heads_the_phrase_not_the_country_before_the_title(events_of):
+    events = events_of("On Monday, Ukraine's prime minister Arseniy Yatsenyuk accused Russian president Vladimir Putin "
+                       "of arming the rebels.")
+    accusation = next(e for e in events if e.type == "ACCUSE")
+    assert (accusation.actor1, accusation.actor2) == ("Arseniy Yatsenyuk", "Vladimir Putin")

@@ -150,10 +150,14 @@ def _inside_another_name(span: Span, actor: Actor) -> bool:
 
 
 def actor_in_span(span: Span, mentions: list[ActorMention]) -> str | None:
-    """The first known actor inside a span, else the span's own PERSON/ORG/NORP entity, else None."""
-    for mention in mentions:
-        if mention.start >= span.start and mention.end <= span.end:
-            return mention.actor.name
+    """The known actor that heads a span ("Ukraine's prime minister X" is X, not Ukraine), else the first known
+    actor inside it, else the span's own PERSON/ORG/NORP entity, else None."""
+    inside = [m for m in mentions if m.start >= span.start and m.end <= span.end]
+    heading = next((m for m in inside if m.start <= span.root.i < m.end), None)
+    if heading is not None:
+        return heading.actor.name
+    if inside:
+        return inside[0].actor.name
     for ent in span.ents:
         if ent.label_ in ACTOR_LABELS and not (ent.text.isupper() and len(ent.text) > 4):  # not a dateline
             return ent.text.removeprefix("the ").strip()
