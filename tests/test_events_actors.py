@@ -91,3 +91,10 @@ def test_a_named_person_heads_the_phrase_not_the_country_before_the_title(events
                        "of arming the rebels.")
     accusation = next(e for e in events if e.type == "ACCUSE")
     assert (accusation.actor1, accusation.actor2) == ("Arseniy Yatsenyuk", "Vladimir Putin")
+
+
+def test_a_capital_named_only_by_its_country_is_the_capital_city(events_of):
+    assert _assault(events_of("Militants attacked a checkpoint in Afghanistan's capital on Monday.")).location[
+        "name"] == "Kabul"
+    assert _assault(events_of("Militants attacked a checkpoint in the Afghan capital on Monday.")).location[
+        "name"] == "Kabul"

@@ -101,3 +101,11 @@ def test_a_direction_and_a_country_is_a_region_of_that_country():
     assert location["name"] == "eastern Ukraine"
     assert location["country"] == "Ukraine"
     assert location["admin1"] is None
+
+
+def test_a_capital_named_by_its_country_or_demonym_is_that_capital_city():
+    from accord.extract.places import capital_of
+
+    assert capital_of("Qatar")["name"] == "Doha"
+    assert capital_of("Afghan")["name"] == "Kabul"
+    assert capital_of("Ruritanian") is None

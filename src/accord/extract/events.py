@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.data import read_yaml
 from accord.extract.actors import ActorLexicon, ActorMention, actor_in_span
-from accord.extract.places import Location, resolve_listed_place, resolve_place
+from accord.extract.places import Location, capital_of, resolve_listed_place, resolve_place
 from accord.extract.pronouns import with_pronouns
 from accord.extract.time import WEEKDAYS, TimeValue, parse_published, resolve
 from accord.models import EventMention
@@ -480,10 +480,11 @@ def location_of(token: Token, sentence: Span, context: tuple[str, ...],
     scope = governing_verb(token)
     candidates: list[tuple[int, int, Location]] = []
     places = [e for e in sentence.ents if e.label_ in PLACE_LABELS and _is_place_phrase(e)]
-    for ent in [*places, *names_with_place_nouns(sentence), *_places_taken_for_people(sentence)]:
+    capitals = capitals_named_by_country(sentence)
+    for ent in [*places, *names_with_place_nouns(sentence), *_places_taken_for_people(sentence), *capitals]:
         if owned_by_other(ent, token, owners):
             continue
-        location = resolve_place(_with_direction(ent).text, context)
+        location = capitals.get(ent) or resolve_place(_with_direction(ent).text, context)
         if location is None:
             continue
         near = 0 if _in_subtree(ent, token) or _in_subtree(ent, scope) else 1
@@ -509,6 +510,28 @@ def _places_taken_for_people(sentence: Span) -> list[Span]:
     gazetteer lists as places: the entity recogniser often takes an unfamiliar town for a person or a body."""
     return [e for e in sentence.ents if e.label_ in ("PERSON", "ORG") and _is_place_phrase(e) and e.root.dep_ == "pobj"
             and resolve_listed_place(e.text) is not None]
+
+
+def capitals_named_by_country(sentence: Span) -> dict[Span, Location]:
+    """"Qatar's capital", "the Afghan capital": a capital the text names only by its country is that country's
+    capital city. A capital followed by its name ("the capital, Sanaa") is left to names_with_place_nouns."""
+    found: dict[Span, Location] = {}
+    doc = sentence.doc
+    for noun in sentence:
+        if noun.lemma_.lower() != "capital" or noun.pos_ != "NOUN" or _named_after(noun, sentence):
+            continue
+        country = next((c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+                        and c.pos_ in ("PROPN", "ADJ", "NOUN")), None)
+        location = capital_of(doc[country.left_edge.i:country.i + 1].text) if country is not None else None
+        if location is not None:
+            found[doc[min(country.left_edge.i, noun.i):noun.i + 1]] = location
+    return found
+
+
+def _named_after(noun: Token, sentence: Span) -> bool:
+    """"the capital, Sanaa", "the capital of Yemen": the capital's own name follows it."""
+    following = noun.doc[noun.i + 1:min(noun.i + 3, sentence.end)]
+    return len(following) == 2 and following[0].text in (",", "of") and following[1].pos_ == "PROPN"
 
 
 def names_with_place_nouns(sentence: Span) -> list[Span]:
