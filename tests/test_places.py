@@ -109,3 +109,13 @@ def test_a_capital_named_by_its_country_or_demonym_is_that_capital_city():
     assert capital_of("Qatar")["name"] == "Doha"
     assert capital_of("Afghan")["name"] == "Kabul"
     assert capital_of("Ruritanian") is None
+
+
+def test_a_small_namesake_in_a_context_country_does_not_take_a_world_citys_name():
+    assert resolve_place("Paris", ("United States",))["country"] == "France"
+    assert resolve_place("Moscow", ("United States",))["country"] == "Russian Federation"
+    assert resolve_place("Washington", ("United States",))["admin1"] == "Washington, D.C."
+
+
+def test_odessa_is_the_ukrainian_port():
+    assert resolve_place("Odessa", ("United States",))["country"] == "Ukraine"

@@ -114,13 +114,21 @@ def _region_location(name: str, country: str) -> Location:
     return location
 
 
+# A namesake this many times smaller than the best-known city of that name is not meant by it, whatever the
+# document's countries ("Paris" in a story about US diplomacy is still the French capital, not Paris, Texas).
+NAMESAKE_RATIO = 20
+
+
 def _best_city(candidates: list[dict[str, Any]], context_countries: tuple[str, ...]) -> dict[str, Any]:
     codes = [_country_code(c) for c in context_countries]
+    largest = max(int(c.get("population") or 0) for c in candidates)
 
     def rank(city: dict[str, Any]) -> tuple[int, int]:
         code = city["countrycode"]
-        position = codes.index(code) if code in codes else len(codes)
-        return (position, -int(city.get("population") or 0))
+        population = int(city.get("population") or 0)
+        known = code in codes and population * NAMESAKE_RATIO >= largest
+        position = codes.index(code) if known else len(codes)
+        return (position, -population)
 
     return min(candidates, key=rank)
 
