@@ -981,11 +981,12 @@ def is_mutual_blame(token: Token, rule: TriggerRule) -> bool:
 
 
 def is_additional(token: Token) -> bool:
-    """"also levied sanctions", "was further sanctioned", "another attack": told as one more happening of
-    its kind, not as the one reported before."""
+    """"also levied sanctions", "was further sanctioned", "another attack", "a separate ceremony": told as one
+    more happening of its kind, not as the one reported before."""
     verb = governing_verb(token)
     return any(c.dep_ == "advmod" and c.lower_ in ADDITIVE_ADVERBS for c in {*token.children, *verb.children}) or any(
-        c.dep_ == "det" and c.lower_ == "another" for c in token.children)
+        (c.dep_ == "det" and c.lower_ == "another") or (c.dep_ == "amod" and c.lower_ == "separate")
+        for c in token.children)
 
 
 def is_victim_report(token: Token) -> bool:
