@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.data import read_yaml
 from accord.extract.actors import ActorLexicon, ActorMention, actor_in_span
-from accord.extract.places import Location, capital_of, resolve_listed_place, resolve_place
+from accord.extract.places import Location, capital_of, party_nouns, resolve_listed_place, resolve_place
 from accord.extract.pronouns import with_pronouns
 from accord.extract.time import WEEKDAYS, TimeValue, parse_published, resolve
 from accord.models import EventMention
@@ -479,7 +479,7 @@ def location_of(token: Token, sentence: Span, context: tuple[str, ...],
     and leaving out places in another trigger's separate phrase."""
     scope = governing_verb(token)
     candidates: list[tuple[int, int, Location]] = []
-    places = [e for e in sentence.ents if e.label_ in PLACE_LABELS and _is_place_phrase(e)]
+    places = [e for e in sentence.ents if e.label_ in PLACE_LABELS and _is_place_phrase(e) and not names_a_party(e)]
     capitals = capitals_named_by_country(sentence)
     for ent in [*places, *names_with_place_nouns(sentence), *_places_taken_for_people(sentence), *capitals]:
         if owned_by_other(ent, token, owners):
@@ -495,6 +495,22 @@ def location_of(token: Token, sentence: Span, context: tuple[str, ...],
         return None
     candidates.sort(key=lambda c: (c[0], c[1]))
     return candidates[0][2]
+
+
+def names_a_party(ent: Span) -> bool:
+    """A country that says whose people they are ("US forces", "a U.S. envoy", "the Afghanistan government")
+    or whom a person represents ("Rep. X of Wyoming"): an actor cue, not where the happening was."""
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        return _is_party_noun(root.head.head)  # "Rep. Liz Cheney of Wyoming", "President X of Colombia"
+    if root.dep_ not in ("compound", "amod", "nmod", "npadvmod") or not _is_party_noun(root.head):
+        return False
+    location = resolve_place(ent.text)
+    return location is not None and not location.get("admin1")  # a country; "the Kabul police" is still a place
+
+
+def _is_party_noun(token: Token) -> bool:
+    return token.lower_ in party_nouns() or token.ent_type_ in ("PERSON", "ORG", "NORP")
 
 
 def _with_direction(ent: Span) -> Span:

@@ -240,3 +240,9 @@ def resolve_listed_place(name: str) -> Location | None:
 
 def capital_of(country_word: str) -> Location | None:
     return gazetteer().capital(country_word)
+
+
+@lru_cache(maxsize=1)
+def party_nouns() -> frozenset[str]:
+    """Nouns for people, forces and offices (data/places.yaml): a country attached to one names a party."""
+    return frozenset(word.lower() for word in _read_data().get("party_nouns", []))
