@@ -119,3 +119,7 @@ def test_a_small_namesake_in_a_context_country_does_not_take_a_world_citys_name(
 
 def test_odessa_is_the_ukrainian_port():
     assert resolve_place("Odessa", ("United States",))["country"] == "Ukraine"
+
+
+def test_a_dateline_spelling_of_an_air_base_is_the_base():
+    assert resolve_place("Bagram Air Field")["name"] == "Bagram"
