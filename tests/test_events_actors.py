@@ -114,3 +114,8 @@ def test_the_state_a_lawmaker_represents_is_not_where_the_demand_was_made(events
     events = events_of("Rep. John Carter of Wyoming led lawmakers in demanding a vote on Monday.")
     demand = next(e for e in events if e.type == "REQUEST")
     assert demand.location is None or demand.location["name"] != "Wyoming"
+
+
+def test_coordinated_forces_keep_the_first_named_side(events_of):
+    events = events_of("A statement said the US and NATO troops would withdraw from Afghanistan within 14 months.")
+    assert next(e for e in events if e.type == "RETREAT").actor1 == "United States"

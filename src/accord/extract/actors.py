@@ -150,10 +150,10 @@ def _inside_another_name(span: Span, actor: Actor) -> bool:
 
 
 def actor_in_span(span: Span, mentions: list[ActorMention]) -> str | None:
-    """The known actor that heads a span ("Ukraine's prime minister X" is X, not Ukraine), else the first known
-    actor inside it, else the span's own PERSON/ORG/NORP entity, else None."""
+    """The person who heads a span ("Ukraine's prime minister X" is X, not Ukraine), else the first known actor
+    inside it ("the US and NATO troops" is the US), else the span's own PERSON/ORG/NORP entity, else None."""
     inside = [m for m in mentions if m.start >= span.start and m.end <= span.end]
-    heading = next((m for m in inside if m.start <= span.root.i < m.end), None)
+    heading = next((m for m in inside if m.start <= span.root.i < m.end and m.actor.type in PERSON_TYPES), None)
     if heading is not None:
         return heading.actor.name
     if inside:
