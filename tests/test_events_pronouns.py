@@ -69,3 +69,14 @@ def test_it_inside_an_object_relative_clause_is_not_the_antecedent(nlp):
     assert antecedent_of_it("Diplomats praised the Taliban, whom the army says it defeated.") is None
     assert antecedent_of_it("Diplomats praised the Taliban, which says it defeated the army.") == Actor(
         "Taliban", "armed group")
+
+
+def test_my_predecessor_in_a_presidents_statement_is_the_previous_president(events_of):
+    title = "Statement by President Joe Biden on Afghanistan"
+    events = events_of("My predecessor signed an agreement with the Taliban in February 2020.", title)
+    assert events[0].actor1 == "Donald Trump"
+
+
+def test_my_predecessor_without_a_known_speaker_is_nobody_in_particular(events_of):
+    events = events_of("My predecessor signed an agreement with the Taliban in February 2020.")
+    assert events[0].actor1 != "Donald Trump"

@@ -74,6 +74,8 @@ class ActorLexicon:
             self._add(self.general, Actor(credited, "person" if person.get("keep_person") else "state agent",
                                           person.get("member_of")),
                       [person["name"], *person.get("aliases", [])])
+        # who held a person's office before them ("my predecessor" in their words)
+        self.predecessors = {p["name"]: p["predecessor"] for p in data.get("people", []) if p.get("predecessor")}
         known = {a.name: a for a in self.general.aliases.values()}
         self.by_context: dict[str, _AliasTable] = {}
         for country, actors in (data.get("context_aliases") or {}).items():
@@ -121,6 +123,11 @@ class ActorLexicon:
             if candidate in self.general.aliases:
                 return self.general.aliases[candidate]
         return None
+
+    def predecessor_of(self, person: str) -> Actor | None:
+        """The actor who held a person's office before them, when data/actors.yaml says."""
+        name = self.predecessors.get(person)
+        return self.known(name) if name else None
 
     def first_actor(self, text: str) -> Actor | None:
         """The first actor a short text (a title, a label) names, by the lexicon alone."""

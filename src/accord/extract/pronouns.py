@@ -8,6 +8,7 @@
 * A relative pronoun that is the subject of its clause ("the Taliban, which has been fighting ...") is the
   actor the clause hangs from, and so is an "it" or "they" subject further inside that clause ("... since
   it was toppled"): the clause goes on telling of the same group.
+* "my predecessor" is whoever held the speaker's office before them (`predecessor` in data/actors.yaml).
 * Third person singular ("he", "she") is the person named last before it, within a few sentences.
 
 Possessives other than "our" are left alone: "my predecessor" and "his brother" are someone else.
@@ -42,8 +43,8 @@ def pronoun_mentions(doc: Doc, named: list[ActorMention], lexicon: ActorLexicon)
     author = _title_author(doc, lexicon)
     turns = _turns(doc, lexicon, author)
     quotes = [q for q in (doc._.quotes or []) if q.direct and (q.speaker or q.speaker_org)]
-    people = _people(doc, named)
-    found = []
+    found = _predecessor_mentions(doc, quotes, turns, author, lexicon)
+    people = _people(doc, sorted([*named, *found], key=lambda m: m.start))
     for token in doc:
         if token.pos_ != "PRON":
             continue
@@ -139,3 +140,17 @@ def relative_antecedent(token: Token, named: list[ActorMention]) -> Actor | None
     if token.lower_ in GROUP_PRONOUNS and token.head is clause:
         return None  # "the deal, which it signed": a second subject of the same verb is someone else
     return next((m.actor for m in named if m.start <= clause.head.i < m.end), None)
+
+
+def _predecessor_mentions(doc: Doc, quotes: list, turns: list[tuple[int, Actor | None]], author: Actor | None,
+                          lexicon: ActorLexicon) -> list[ActorMention]:
+    """"my predecessor" in a speaker's own words: the person who held the speaker's office before them."""
+    found = []
+    for token in doc:
+        if token.lower_ != "predecessor" or not any(c.dep_ == "poss" and c.lower_ == "my" for c in token.children):
+            continue
+        speaker = _speaker_at(token, quotes, turns, author, lexicon)
+        actor = lexicon.predecessor_of(speaker.name) if speaker is not None else None
+        if actor is not None:
+            found.append(ActorMention(token.i, token.i + 1, actor))
+    return found
