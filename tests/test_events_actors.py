@@ -119,3 +119,15 @@ def test_the_state_a_lawmaker_represents_is_not_where_the_demand_was_made(events
 def test_coordinated_forces_keep_the_first_named_side(events_of):
     events = events_of("A statement said the US and NATO troops would withdraw from Afghanistan within 14 months.")
     assert next(e for e in events if e.type == "RETREAT").actor1 == "United States"
+
+
+def test_the_country_in_a_document_about_one_country_is_that_country(events_of):
+    text = YEMEN + "The cease-fire is scheduled to begin on Tuesday to let aid reach civilians in the war-torn country."
+    truce = next(e for e in events_of(text) if e.type == "RETREAT")
+    assert truce.location["name"] == "Yemen"
+
+
+def test_the_country_stays_unknown_when_the_document_names_two_countries(events_of):
+    text = YEMEN + "Saudi Arabia is wary. The cease-fire is scheduled to begin on Tuesday across the country."
+    truce = next(e for e in events_of(text) if e.type == "RETREAT")
+    assert truce.location is None

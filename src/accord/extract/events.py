@@ -49,6 +49,8 @@ DIRECTIONS = {"northern", "southern", "eastern", "western", "central", "north-ea
 PLACE_NOUNS = {"capital", "city", "town", "village", "port", "province", "district", "region", "area"}
 # Prepositions that put a happening at a place ("talks with Iran" names a party, not a venue).
 SITE_PREPS = {"in", "at", "near", "outside", "inside"}
+# Prepositions that put a happening in a country named only as "the country" ("across the country").
+COUNTRY_WIDE_PREPS = SITE_PREPS | {"across", "throughout"}
 ACTOR1_DEPS = {"nsubj", "agent", "poss", "compound", "amod", "nmod"}
 # Prepositions that set a happening beside the clause's own action, as its time or cause.
 ADJUNCT_PREPS = {"after", "before", "following", "since", "despite", "amid", "during", "because", "until", "ahead",
@@ -492,7 +494,7 @@ def location_of(token: Token, sentence: Span, context: tuple[str, ...],
         vague = 2 if not location.get("admin1") else 1 if location["name"] == location["admin1"] else 0
         candidates.append((near, vague, location))
     if not candidates:
-        return None
+        return the_country(sentence, context)
     candidates.sort(key=lambda c: (c[0], c[1]))
     return candidates[0][2]
 
@@ -511,6 +513,17 @@ def names_a_party(ent: Span) -> bool:
 
 def _is_party_noun(token: Token) -> bool:
     return token.lower_ in party_nouns() or token.ent_type_ in ("PERSON", "ORG", "NORP")
+
+
+def the_country(sentence: Span, context: tuple[str, ...]) -> Location | None:
+    """"in the country", "across the war-torn country": in a document about one country, that country, when the
+    sentence names no place of its own."""
+    if len(context) != 1:
+        return None
+    for noun in sentence:
+        if noun.lower_ == "country" and noun.dep_ == "pobj" and noun.head.lower_ in COUNTRY_WIDE_PREPS:
+            return resolve_place(context[0])
+    return None
 
 
 def _with_direction(ent: Span) -> Span:
