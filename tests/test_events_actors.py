@@ -84,3 +84,50 @@ def test_the_place_of_a_cancelled_summit_is_the_cancellations_place(events_of):
 def test_the_subject_of_a_clause_is_not_the_doer_of_a_following_bombing(events_of):
     events = events_of("Ashraf Ghani dismissed the offer as meaningless following Thursday's suicide bombing.")
     assert _assault(events).actor1 is None
+
+
+def test_a_named_person_heads_the_phrase_not_the_country_before_the_title(events_of):
+    events = events_of("On Monday, Ukraine's prime minister Arseniy Yatsenyuk accused Russian president Vladimir Putin "
+                       "of arming the rebels.")
+    accusation = next(e for e in events if e.type == "ACCUSE")
+    assert (accusation.actor1, accusation.actor2) == ("Arseniy Yatsenyuk", "Vladimir Putin")
+
+
+def test_a_capital_named_only_by_its_country_is_the_capital_city(events_of):
+    assert _assault(events_of("Militants attacked a checkpoint in Afghanistan's capital on Monday.")).location[
+        "name"] == "Kabul"
+    assert _assault(events_of("Militants attacked a checkpoint in the Afghan capital on Monday.")).location[
+        "name"] == "Kabul"
+
+
+def test_a_country_modifying_a_force_is_its_side_not_the_place(events_of):
+    assault = _assault(events_of("US forces attacked a Taliban base on Sunday."))
+    assert assault.actor1 == "United States"
+    assert assault.location is None
+
+
+def test_a_place_phrase_wins_over_the_nationality_of_the_victim(events_of):
+    assert _assault(events_of("A US soldier was killed in Mali on Monday.")).location["name"] == "Mali"
+
+
+def test_the_state_a_lawmaker_represents_is_not_where_the_demand_was_made(events_of):
+    events = events_of("Rep. John Carter of Wyoming led lawmakers in demanding a vote on Monday.")
+    demand = next(e for e in events if e.type == "REQUEST")
+    assert demand.location is None or demand.location["name"] != "Wyoming"
+
+
+def test_coordinated_forces_keep_the_first_named_side(events_of):
+    events = events_of("A statement said the US and NATO troops would withdraw from Afghanistan within 14 months.")
+    assert next(e for e in events if e.type == "RETREAT").actor1 == "United States"
+
+
+def test_the_country_in_a_document_about_one_country_is_that_country(events_of):
+    text = YEMEN + "The cease-fire is scheduled to begin on Tuesday to let aid reach civilians in the war-torn country."
+    truce = next(e for e in events_of(text) if e.type == "RETREAT")
+    assert truce.location["name"] == "Yemen"
+
+
+def test_the_country_stays_unknown_when_the_document_names_two_countries(events_of):
+    text = YEMEN + "Saudi Arabia is wary. The cease-fire is scheduled to begin on Tuesday across the country."
+    truce = next(e for e in events_of(text) if e.type == "RETREAT")
+    assert truce.location is None

@@ -13,3 +13,11 @@ def test_a_happening_someone_has_plans_to_attend_is_planned(events_of):
     mentions = events_of("The prime minister has plans to attend the summit in Geneva.")
     summits = [m for m in mentions if m.type == "CONSULT"]
     assert summits and summits[0].planned
+
+
+def test_a_separate_ceremony_on_the_same_day_is_a_happening_of_its_own(events_of):
+    events = events_of("The United States and the Taliban will sign a peace deal on Saturday. "
+                       "A separate ceremony will be held on Saturday in Kabul.")
+    signings = [e for e in events if e.type == "SUPPORT"]
+    assert len(signings) == 2
+    assert signings[0].location is None and signings[1].location["name"] == "Kabul"

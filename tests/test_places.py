@@ -101,3 +101,25 @@ def test_a_direction_and_a_country_is_a_region_of_that_country():
     assert location["name"] == "eastern Ukraine"
     assert location["country"] == "Ukraine"
     assert location["admin1"] is None
+
+
+def test_a_capital_named_by_its_country_or_demonym_is_that_capital_city():
+    from accord.extract.places import capital_of
+
+    assert capital_of("Qatar")["name"] == "Doha"
+    assert capital_of("Afghan")["name"] == "Kabul"
+    assert capital_of("Ruritanian") is None
+
+
+def test_a_small_namesake_in_a_context_country_does_not_take_a_world_citys_name():
+    assert resolve_place("Paris", ("United States",))["country"] == "France"
+    assert resolve_place("Moscow", ("United States",))["country"] == "Russian Federation"
+    assert resolve_place("Washington", ("United States",))["admin1"] == "Washington, D.C."
+
+
+def test_odessa_is_the_ukrainian_port():
+    assert resolve_place("Odessa", ("United States",))["country"] == "Ukraine"
+
+
+def test_a_dateline_spelling_of_an_air_base_is_the_base():
+    assert resolve_place("Bagram Air Field")["name"] == "Bagram"

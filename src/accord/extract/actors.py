@@ -74,6 +74,8 @@ class ActorLexicon:
             self._add(self.general, Actor(credited, "person" if person.get("keep_person") else "state agent",
                                           person.get("member_of")),
                       [person["name"], *person.get("aliases", [])])
+        # who held a person's office before them ("my predecessor" in their words)
+        self.predecessors = {p["name"]: p["predecessor"] for p in data.get("people", []) if p.get("predecessor")}
         known = {a.name: a for a in self.general.aliases.values()}
         self.by_context: dict[str, _AliasTable] = {}
         for country, actors in (data.get("context_aliases") or {}).items():
@@ -122,6 +124,11 @@ class ActorLexicon:
                 return self.general.aliases[candidate]
         return None
 
+    def predecessor_of(self, person: str) -> Actor | None:
+        """The actor who held a person's office before them, when data/actors.yaml says."""
+        name = self.predecessors.get(person)
+        return self.known(name) if name else None
+
     def first_actor(self, text: str) -> Actor | None:
         """The first actor a short text (a title, a label) names, by the lexicon alone."""
         doc = self.make_doc(text)
@@ -150,10 +157,14 @@ def _inside_another_name(span: Span, actor: Actor) -> bool:
 
 
 def actor_in_span(span: Span, mentions: list[ActorMention]) -> str | None:
-    """The first known actor inside a span, else the span's own PERSON/ORG/NORP entity, else None."""
-    for mention in mentions:
-        if mention.start >= span.start and mention.end <= span.end:
-            return mention.actor.name
+    """The person who heads a span ("Ukraine's prime minister X" is X, not Ukraine), else the first known actor
+    inside it ("the US and NATO troops" is the US), else the span's own PERSON/ORG/NORP entity, else None."""
+    inside = [m for m in mentions if m.start >= span.start and m.end <= span.end]
+    heading = next((m for m in inside if m.start <= span.root.i < m.end and m.actor.type in PERSON_TYPES), None)
+    if heading is not None:
+        return heading.actor.name
+    if inside:
+        return inside[0].actor.name
     for ent in span.ents:
         if ent.label_ in ACTOR_LABELS and not (ent.text.isupper() and len(ent.text) > 4):  # not a dateline
             return ent.text.removeprefix("the ").strip()

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.data import read_yaml
 from accord.extract.actors import ActorLexicon, ActorMention, actor_in_span
-from accord.extract.places import Location, resolve_listed_place, resolve_place
+from accord.extract.places import Location, capital_of, party_nouns, resolve_listed_place, resolve_place
 from accord.extract.pronouns import with_pronouns
 from accord.extract.threats import ConditionalThreat, conditional_threats
 from accord.extract.time import WEEKDAYS, TimeValue, parse_month, parse_published, resolve
@@ -50,6 +50,8 @@ DIRECTIONS = {"northern", "southern", "eastern", "western", "central", "north-ea
 PLACE_NOUNS = {"capital", "city", "town", "village", "port", "province", "district", "region", "area"}
 # Prepositions that put a happening at a place ("talks with Iran" names a party, not a venue).
 SITE_PREPS = {"in", "at", "near", "outside", "inside"}
+# Prepositions that put a happening in a country named only as "the country" ("across the country").
+COUNTRY_WIDE_PREPS = SITE_PREPS | {"across", "throughout"}
 ACTOR1_DEPS = {"nsubj", "agent", "poss", "compound", "amod", "nmod"}
 # Prepositions that set a happening beside the clause's own action, as its time or cause.
 ADJUNCT_PREPS = {"after", "before", "following", "since", "despite", "amid", "during", "because", "until", "ahead",
@@ -409,7 +411,8 @@ def actors_of(token: Token, mentions: list[ActorMention], sentence: Span) -> tup
     if actor2 is None and verb is None and token.dep_ == "nsubj" and token.head.lemma_.lower() in TARGET_VERBS:
         # "airstrikes hit the residence of X": what the attack noun's verb hits is the target.
         actor2 = named(next((c for c in token.head.children if c.dep_ == "dobj"), None))
-    if actor1 is None and verb is not None and token.dep_ in ("conj", "xcomp", "advcl", "pcomp"):
+    if actor1 is None and verb is not None and token.dep_ in ("conj", "xcomp", "advcl", "pcomp") \
+            and not _has_own_subject(verb):
         # "X led lawmakers in demanding ...": a verb after a preposition shares the clause's subject.
         clause = token.head.head if token.dep_ == "pcomp" else token.head
         actor1 = named(next((c for c in clause.children if c.dep_ == "nsubj"), None))
@@ -421,6 +424,11 @@ def actors_of(token: Token, mentions: list[ActorMention], sentence: Span) -> tup
     if actor2 == actor1:
         actor2 = None
     return actor1, actor2
+
+
+def _has_own_subject(verb: Token) -> bool:
+    """"since it was toppled": a clause with a subject of its own does not share its head clause's doer."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
 
 
 def with_dateline_place(mentions: list[EventMention], doc: Doc) -> list[EventMention]:
@@ -569,11 +577,12 @@ def location_of(token: Token, sentence: Span, context: tuple[str, ...],
     and leaving out places in another trigger's separate phrase."""
     scope = governing_verb(token)
     candidates: list[tuple[int, int, Location]] = []
-    places = [e for e in sentence.ents if e.label_ in PLACE_LABELS and _is_place_phrase(e)]
-    for ent in [*places, *names_with_place_nouns(sentence), *_places_taken_for_people(sentence)]:
+    places = [e for e in sentence.ents if e.label_ in PLACE_LABELS and _is_place_phrase(e) and not names_a_party(e)]
+    capitals = capitals_named_by_country(sentence)
+    for ent in [*places, *names_with_place_nouns(sentence), *_places_taken_for_people(sentence), *capitals]:
         if owned_by_other(ent, token, owners):
             continue
-        location = resolve_place(_with_direction(ent).text, context)
+        location = capitals.get(ent) or resolve_place(_with_direction(ent).text, context)
         if location is None:
             continue
         near = 0 if _in_subtree(ent, token) or _in_subtree(ent, scope) else 1
@@ -581,9 +590,36 @@ def location_of(token: Token, sentence: Span, context: tuple[str, ...],
         vague = 2 if not location.get("admin1") else 1 if location["name"] == location["admin1"] else 0
         candidates.append((near, vague, location))
     if not candidates:
-        return None
+        return the_country(sentence, context)
     candidates.sort(key=lambda c: (c[0], c[1]))
     return candidates[0][2]
+
+
+def names_a_party(ent: Span) -> bool:
+    """A country that says whose people they are ("US forces", "a U.S. envoy", "the Afghanistan government")
+    or whom a person represents ("Rep. X of Wyoming"): an actor cue, not where the happening was."""
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        return _is_party_noun(root.head.head)  # "Rep. Liz Cheney of Wyoming", "President X of Colombia"
+    if root.dep_ not in ("compound", "amod", "nmod", "npadvmod") or not _is_party_noun(root.head):
+        return False
+    location = resolve_place(ent.text)
+    return location is not None and not location.get("admin1")  # a country; "the Kabul police" is still a place
+
+
+def _is_party_noun(token: Token) -> bool:
+    return token.lower_ in party_nouns() or token.ent_type_ in ("PERSON", "ORG", "NORP")
+
+
+def the_country(sentence: Span, context: tuple[str, ...]) -> Location | None:
+    """"in the country", "across the war-torn country": in a document about one country, that country, when the
+    sentence names no place of its own."""
+    if len(context) != 1:
+        return None
+    for noun in sentence:
+        if noun.lower_ == "country" and noun.dep_ == "pobj" and noun.head.lower_ in COUNTRY_WIDE_PREPS:
+            return resolve_place(context[0])
+    return None
 
 
 def _with_direction(ent: Span) -> Span:
@@ -599,6 +635,28 @@ def _places_taken_for_people(sentence: Span) -> list[Span]:
     gazetteer lists as places: the entity recogniser often takes an unfamiliar town for a person or a body."""
     return [e for e in sentence.ents if e.label_ in ("PERSON", "ORG") and _is_place_phrase(e) and e.root.dep_ == "pobj"
             and resolve_listed_place(e.text) is not None]
+
+
+def capitals_named_by_country(sentence: Span) -> dict[Span, Location]:
+    """"Qatar's capital", "the Afghan capital": a capital the text names only by its country is that country's
+    capital city. A capital followed by its name ("the capital, Sanaa") is left to names_with_place_nouns."""
+    found: dict[Span, Location] = {}
+    doc = sentence.doc
+    for noun in sentence:
+        if noun.lemma_.lower() != "capital" or noun.pos_ != "NOUN" or _named_after(noun, sentence):
+            continue
+        country = next((c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+                        and c.pos_ in ("PROPN", "ADJ", "NOUN")), None)
+        location = capital_of(doc[country.left_edge.i:country.i + 1].text) if country is not None else None
+        if location is not None:
+            found[doc[min(country.left_edge.i, noun.i):noun.i + 1]] = location
+    return found
+
+
+def _named_after(noun: Token, sentence: Span) -> bool:
+    """"the capital, Sanaa", "the capital of Yemen": the capital's own name follows it."""
+    following = noun.doc[noun.i + 1:min(noun.i + 3, sentence.end)]
+    return len(following) == 2 and following[0].text in (",", "of") and following[1].pos_ == "PROPN"
 
 
 def names_with_place_nouns(sentence: Span) -> list[Span]:
@@ -1226,11 +1284,12 @@ def is_mutual_blame(token: Token, rule: TriggerRule) -> bool:
 
 
 def is_additional(token: Token) -> bool:
-    """"also levied sanctions", "was further sanctioned", "another attack": told as one more happening of
-    its kind, not as the one reported before."""
+    """"also levied sanctions", "was further sanctioned", "another attack", "a separate ceremony": told as one
+    more happening of its kind, not as the one reported before."""
     verb = governing_verb(token)
     return any(c.dep_ == "advmod" and c.lower_ in ADDITIVE_ADVERBS for c in {*token.children, *verb.children}) or any(
-        c.dep_ == "det" and c.lower_ == "another" for c in token.children)
+        (c.dep_ == "det" and c.lower_ == "another") or (c.dep_ == "amod" and c.lower_ == "separate")
+        for c in token.children)
 
 
 def is_victim_report(token: Token) -> bool:

