@@ -80,3 +80,8 @@ def test_my_predecessor_in_a_presidents_statement_is_the_previous_president(even
 def test_my_predecessor_without_a_known_speaker_is_nobody_in_particular(events_of):
     events = events_of("My predecessor signed an agreement with the Taliban in February 2020.")
     assert events[0].actor1 != "Donald Trump"
+
+
+def test_a_country_after_in_is_the_site_not_the_doer(events_of):
+    mentions = events_of("While envoys signed a truce with the Taliban in Qatar on Friday, the minister flew to Cairo.")
+    assert mentions and all(m.actor1 != "Qatar" for m in mentions)

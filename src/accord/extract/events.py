@@ -419,11 +419,17 @@ def actors_of(token: Token, mentions: list[ActorMention], sentence: Span) -> tup
     if actor1 is None and guess_from_sentence:
         doc = sentence.doc
         inside = [m.actor.name for m in mentions if m.start >= sentence.start and m.end <= sentence.end
-                  and not _is_speaker(doc[m.end - 1])]
+                  and not _is_speaker(doc[m.end - 1]) and not names_the_site(doc[m.start:m.end])]
         actor1 = next((a for a in inside if a != actor2), None)
     if actor2 == actor1:
         actor2 = None
     return actor1, actor2
+
+
+def names_the_site(span: Span) -> bool:
+    """"signed an agreement with the Taliban in Qatar": a country after "in/at/near" is where, not who."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lemma_.lower() in SITE_PREPS
 
 
 def _has_own_subject(verb: Token) -> bool:
