@@ -3,6 +3,8 @@ sentences written for the tests."""
 
 from __future__ import annotations
 
+import pytest
+
 
 def _of_type(events, kind: str):
     return [e for e in events if e.type == kind]
@@ -46,44 +48,24 @@ def test_declared_truce_is_still_a_truce(events_of):
     assert [e for e in events if e.mode == "ceasefire"]
 
 
-def test_accord_worked_out_is_an_agreement(events_of):
-    events = events_of("Diplomats worked out a deal with the rebels in Geneva on Monday.")
-    assert _of_type(events, "AGREE")
+@pytest.mark.parametrize("sentence, kind", [
+    ("Diplomats worked out a deal with the rebels in Geneva on Monday.", "AGREE"),  # an accord worked out
+    ("Under the accord, the army withdrew from the border on Monday.", "RETREAT"),  # done under an accord
+])
+def test_reports_of_a_happening(events_of, sentence, kind):
+    assert _of_type(events_of(sentence), kind)
 
 
-def test_working_on_a_deal_is_no_agreement(events_of):
-    events = events_of("Diplomats worked on a deal with the rebels in Geneva on Monday.")
-    assert not _of_type(events, "AGREE")
-
-
-def test_what_an_accord_is_for_is_no_happening(events_of):
-    events = events_of("The rebels reached an accord on Monday for the release of 500 prisoners.")
-    assert not _of_type(events, "RETREAT")
-
-
-def test_what_a_deal_would_see_is_no_happening(events_of):
-    events = events_of("A deal has emerged that would see the army withdraw from the border.")
-    assert not _of_type(events, "RETREAT")
-
-
-def test_terms_under_an_accord_are_no_happening(events_of):
-    events = events_of("Under the accord, the army would withdraw from the border within a month.")
-    assert not _of_type(events, "RETREAT")
-
-
-def test_done_under_an_accord_is_a_happening(events_of):
-    events = events_of("Under the accord, the army withdrew from the border on Monday.")
-    assert _of_type(events, "RETREAT")
-
-
-def test_deadline_to_withdraw_is_no_withdrawal(events_of):
-    events = events_of("The troops still faced a deadline to withdraw from the country.")
-    assert not _of_type(events, "RETREAT")
-
-
-def test_base_for_attacks_is_no_attack(events_of):
-    events = events_of("The rebels used the valley as a base for attacks on the capital, officials said on Monday.")
-    assert not _of_type(events, "ASSAULT")
+@pytest.mark.parametrize("sentence, kind", [
+    ("Diplomats worked on a deal with the rebels in Geneva on Monday.", "AGREE"),  # work on, not work out
+    ("The rebels reached an accord on Monday for the release of 500 prisoners.", "RETREAT"),  # what it is for
+    ("A deal has emerged that would see the army withdraw from the border.", "RETREAT"),  # what it would see
+    ("Under the accord, the army would withdraw from the border within a month.", "RETREAT"),  # its terms
+    ("The troops still faced a deadline to withdraw from the country.", "RETREAT"),  # a deadline
+    ("The rebels used the valley as a base for attacks on the capital, officials said on Monday.", "ASSAULT"),
+])
+def test_no_happening_of_that_kind(events_of, sentence, kind):
+    assert not _of_type(events_of(sentence), kind)
 
 
 def test_suspending_aid_is_a_sanction(events_of):
