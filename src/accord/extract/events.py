@@ -356,8 +356,9 @@ def is_planned(token: Token, date_iso: str | None, published: str | None) -> boo
 
 def is_after_reference_month(date_iso: str | None, reference: str | None) -> bool:
     """In an article known only to its month ("2020-02"), a day or month after that month is still ahead."""
-    return bool(date_iso) and len(date_iso or "") >= 7 and parse_month(reference) is not None \
-        and (date_iso or "")[:7] > (reference or "")
+    if not date_iso or len(date_iso) < 7 or parse_month(reference) is None:
+        return False
+    return date_iso[:7] > (reference or "")
 
 
 def _past_perfect(token: Token) -> bool:
@@ -714,10 +715,10 @@ def date_of(token: Token, sentence: Span, published: str | None, tense: str | No
             owners: frozenset[int] = frozenset()) -> tuple[str | None, str | None]:
     """(iso date, precision) of the DATE entity in the trigger's own phrase or clause, else (None, None)."""
     clause = _clause_of(governing_verb(token))
-    borrowed = {e.start: borrowed_time(e, token, owners) for e in sentence.ents
-                if e.label_ == "DATE" and owned_by_other(e, token, owners)}
-    dates = [e for e in sentence.ents if e.label_ == "DATE" and not opens_period(e)
-             and (not owned_by_other(e, token, owners) or borrowed[e.start] or clause_time(e, clause))]
+    all_dates = [e for e in sentence.ents if e.label_ == "DATE"]
+    borrowed = {e.start: borrowed_time(e, token, owners) for e in all_dates if owned_by_other(e, token, owners)}
+    dates = [e for e in all_dates if not opens_period(e)
+             and (e.start not in borrowed or borrowed[e.start] or clause_time(e, clause))]
     ranked = []
     for ent in dates:
         if borrowed.get(ent.start):

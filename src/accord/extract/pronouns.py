@@ -11,7 +11,7 @@
 * "my predecessor" is whoever held the speaker's office before them (`predecessor` in data/actors.yaml).
 * Third person singular ("he", "she") is the person named last before it, within a few sentences.
 
-Possessives other than "our" are left alone: "my predecessor" and "his brother" are someone else.
+Other possessives are left alone: "his brother" or "their envoy" is someone else.
 """
 
 from __future__ import annotations
