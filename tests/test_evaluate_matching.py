@@ -38,3 +38,26 @@ def test_a_gold_alias_agrees_with_the_canonical_actor_it_names():
 
 def test_canonical_names_do_not_make_different_actors_agree():
     assert _score(_event(actor1="Taliban"), _event(actor1="Afghan government"), actor_canonicalizer()).tp == 0
+
+
+def test_a_type_the_gold_allows_as_an_alternative_matches():
+    gold = _event(type="AGREE", type_alternatives=["SUPPORT"], actor1="Taliban")
+    assert _score(gold, _event(type="SUPPORT", actor1="Taliban")).tp == 1
+    assert _score(gold, _event(type="REJECT", actor1="Taliban")).tp == 0
+
+
+def test_a_gold_event_without_a_date_is_not_scored_on_its_date():
+    gold = _event(date=None, actor1="Taliban")
+    assert _score(gold, _event(date="2019-05-02", actor1="Taliban")).tp == 1
+    assert _score(gold, _event(date=None, actor1="Taliban")).tp == 1
+
+
+def test_the_split_is_a_fixed_function_of_the_document_id_and_halves_a_set():
+    from accord.evaluate import select_split, split_of
+
+    ids = [f"doc-{i}" for i in range(400)]
+    assert [split_of(i) for i in ids] == [split_of(i) for i in ids]
+    tune = select_split([{"doc": i} for i in ids], "tune")
+    check = select_split([{"doc": i} for i in ids], "check")
+    assert len(tune) + len(check) == 400 and 150 < len(tune) < 250
+    assert not {d["doc"] for d in tune} & {d["doc"] for d in check}

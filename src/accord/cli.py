@@ -231,8 +231,15 @@ def evaluate_command(
     export_dir: Path = typer.Option(None, "--export", help="Score an export folder instead of the store."),
     per_doc: bool = typer.Option(True, help="Also print a row per document."),
     json_out: Path = typer.Option(None, "--json", help="Write the overall scores as JSON here."),
+    split: str = typer.Option("all", "--split", help="Score only one half of the gold: tune, check or all "
+                              "(a fixed hash of the document id decides the half)."),
+    write_baseline: Path = typer.Option(None, "--write-baseline", help="Pin these scores (every half) in a "
+                                        "baseline file, e.g. tests/eval_baseline.json, that the gate test reads."),
 ) -> None:
     """Score extraction against gold annotations: precision, recall, F1 per table.
+
+    Tune rules on `--split tune`; a rule stays only if `--split check` does not drop. With `all`
+    (the default) both halves are printed side by side.
 
     Example:  accord ingest ../shared/corpus/articles.jsonl --db eval.duckdb && accord eval --db eval.duckdb
     """
@@ -241,8 +248,21 @@ def evaluate_command(
     if not gold.is_dir():
         err.print(f"error: gold folder {gold} not found (use --gold DIR)")
         raise typer.Exit(code=2)
-    result = run_eval(gold, db=None if export_dir else db, export_dir=export_dir)
+    if split not in ("tune", "check", "all"):
+        err.print(f"error: --split {split!r}: use tune, check or all")
+        raise typer.Exit(code=2)
+    result = run_eval(gold, db=None if export_dir else db, export_dir=export_dir, split=split)
     print_scores(out, result, per_doc=per_doc, json_path=json_out)
+    if write_baseline is not None:
+        import json
+
+        from accord.evaluate import baseline_payload
+
+        if split != "all":
+            err.print("error: --write-baseline needs --split all (the baseline pins both halves)")
+            raise typer.Exit(code=2)
+        write_baseline.write_text(json.dumps(baseline_payload(result, gold), indent=1) + "\n", encoding="utf-8")
+        out.print(f"baseline written to {write_baseline}")
 
 
 @app.command()

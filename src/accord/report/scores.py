@@ -15,12 +15,22 @@ from accord.evaluate import (
     load_gold,
     predictions_from_db,
     predictions_from_export,
+    select_split,
+    split_of,
+    split_summaries,
     summary,
 )
 
+# The headline figures of each half, side by side: a rule that lifts `tune` but not `check` overfits.
+HEADLINE = (("quotes end-to-end F1", "quotes_end_to_end_f1"), ("speaker accuracy", "speaker_acc"),
+            ("said_on accuracy", "said_on_acc"), ("claims F1", "claims_f1"), ("claimant accuracy", "claimant_acc"),
+            ("events F1", "events_f1"), ("events P", "events_p"), ("events R", "events_r"),
+            ("planned accuracy", "planned_acc"))
 
-def run_eval(gold_dir: Path, db: str | None = None, export_dir: Path | None = None) -> EvalResult:
-    gold = load_gold(gold_dir)
+
+def run_eval(gold_dir: Path, db: str | None = None, export_dir: Path | None = None,
+             split: str = "all") -> EvalResult:
+    gold = select_split(load_gold(gold_dir), split)
     if export_dir is not None:
         predictions = predictions_from_export(export_dir)
         known = None
@@ -61,10 +71,23 @@ def _per_doc_table(result: EvalResult) -> Table:
     table = Table(title="accord eval — per document (F1)")
     for column in ("doc", "quotes", "speaker", "claims", "claimant", "events"):
         table.add_column(column, justify="left" if column == "doc" else "right")
+    table.add_column("split")
     for doc, scores in sorted(result.per_doc.items()):
         s = summary(scores)
         table.add_row(doc, _fmt(s["quotes_all_f1"]), _fmt(s["speaker_acc"]), _fmt(s["claims_f1"]),
-                      _fmt(s["claimant_acc"]), _fmt(s["events_f1"]))
+                      _fmt(s["claimant_acc"]), _fmt(s["events_f1"]), split_of(doc))
+    return table
+
+
+def _split_table(result: EvalResult) -> Table:
+    by_split = split_summaries(result)
+    docs = {name: sum(1 for doc in result.per_doc if split_of(doc) == name) for name in ("tune", "check")}
+    table = Table(title="accord eval — by split (tune on `tune`, keep a rule only if `check` does not drop)")
+    table.add_column("figure")
+    for name in ("tune", "check", "all"):
+        table.add_column(f"{name} ({docs.get(name, len(result.per_doc))} docs)", justify="right")
+    for label, key in HEADLINE:
+        table.add_row(label, *(_fmt(by_split[name][key]) for name in ("tune", "check", "all")))
     return table
 
 
@@ -75,7 +98,9 @@ def print_scores(console: Console, result: EvalResult, per_doc: bool = True, jso
     if per_doc:
         console.print(_per_doc_table(result))
     console.print(_overall_table(result.overall))
+    if {split_of(doc) for doc in result.per_doc} == {"tune", "check"}:
+        console.print(_split_table(result))
     if json_path is not None:
-        payload = {"overall": summary(result.overall),
+        payload = {"overall": summary(result.overall), "splits": split_summaries(result),
                    "per_doc": {doc: summary(s) for doc, s in result.per_doc.items()}}
         json_path.write_text(json.dumps(payload, indent=1), encoding="utf-8")
