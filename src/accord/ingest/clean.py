@@ -45,6 +45,7 @@ _NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "by", "&"})
 TOP_LINES = 10  # header lines (title, byline, date) only ever come first
 DATELINE_PARAGRAPHS = 3
 FINAL_PUNCTUATION = tuple('.,;:!?"”’…)')
+MIN_CAPTION_WORDS = 8  # a media widget caption this long states a fact; a shorter one only names the picture
 
 
 @dataclass
@@ -62,6 +63,7 @@ class BoilerplateRules:
     caption_marker: tuple[re.Pattern[str], ...]
     byline: tuple[re.Pattern[str], ...]
     publisher_line: tuple[re.Pattern[str], ...]
+    media_widget_label: tuple[re.Pattern[str], ...]
 
 
 @lru_cache(maxsize=1)
@@ -78,14 +80,40 @@ def boilerplate_rules() -> BoilerplateRules:
         caption_marker=compiled("caption_marker"),
         byline=compiled("byline", flags=0),  # capitals tell a name from "By the end of ..."
         publisher_line=compiled("publisher_line"),
+        media_widget_label=compiled("media_widget_labels", flags=re.M),
     )
 
 
 def normalise(text: str) -> str:
+    """Line breaks, quotation marks, dashes, markdown links and media widget labels made uniform.
+
+    Gold spans are compared after the same normalisation, so a caption read from behind its widget
+    labels ("Image copyright ... Image caption ...") is the same text with or without them.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text).translate(_QUOTE_MAP).translate(_DASH_MAP)
     text = _MARKDOWN_LINK.sub(lambda m: m.group(1), text)
+    return _strip_media_widget_labels(text, boilerplate_rules())
+
+
+def _strip_media_widget_labels(text: str, rules: BoilerplateRules) -> str:
+    for pattern in rules.media_widget_label:
+        text = pattern.sub("", text)
     return text
+
+
+def _drop_short_media_captions(text: str, rules: BoilerplateRules) -> str:
+    """Drop the lines of media widgets whose caption is not a news sentence (too short to state a fact).
+
+    A long caption stays as article text: captions of photo stories report what happened ("Here a
+    fighter stands near a captured tank this week ..."), and the gold annotates them.
+    """
+    kept = []
+    for line in text.splitlines():
+        label = next((m for p in rules.media_widget_label if (m := p.match(line.lstrip()))), None)
+        if label is None or len(line.lstrip()[label.end():].split()) >= MIN_CAPTION_WORDS:
+            kept.append(line)
+    return "\n".join(kept)
 
 
 def paragraphs(text: str) -> list[str]:
@@ -396,7 +424,8 @@ def _drop_byline_block(paras: list[str], rules: BoilerplateRules) -> list[str]:
 
 def clean(raw: str, title: str | None = None) -> Cleaned:
     rules = boilerplate_rules()
-    blocks, header = _strip_lines(_blocks(normalise(raw)), title, rules)
+    text = normalise(_drop_short_media_captions(raw, rules))
+    blocks, header = _strip_lines(_blocks(text), title, rules)
     paras = [" ".join(block) for block in blocks]
     paras = [strip_photo_credit(p, rules) for p in paras if not is_shouted_teaser(p)]
     # A lead-photo caption printed twice stays twice: the gold annotates each printed copy.
