@@ -19,6 +19,7 @@ from functools import lru_cache
 import dateparser
 
 from accord.data import read_yaml
+from accord.ingest.edges import trim_edges
 
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
 _QUOTE_MAP = str.maketrans(
@@ -429,7 +430,7 @@ def clean(raw: str, title: str | None = None) -> Cleaned:
     paras = [" ".join(block) for block in blocks]
     paras = [strip_photo_credit(p, rules) for p in paras if not is_shouted_teaser(p)]
     # A lead-photo caption printed twice stays twice: the gold annotates each printed copy.
-    paras = [p for p in paras if p]
+    paras = trim_edges([p for p in paras if p])  # an unseen site's header and footer, by structure
     paras = _drop_byline_block(paras, rules)
     # The dateline opens the body, after a lead-photo caption or two.
     datelines = (outlet for para in paras[:DATELINE_PARAGRAPHS] if (outlet := dateline_outlet(para)))

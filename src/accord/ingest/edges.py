@@ -1,0 +1,111 @@
+"""Headers and footers found by structure, so the furniture of a site never seen before goes too.
+
+The line patterns of data/boilerplate.yaml drop prompts and notices already seen; a new site's footer
+(reader prompts, a legal disclaimer, a copyright and fair-use notice, an image credit, membership
+prompts, a contact address) matches none of them. What it shares with every footer is where it stands
+and what it says: it is a run of paragraphs at the end of the text (a header: at the start) that are
+dense in boilerplate cues (data/boilerplate.yaml `edge_cues`). Each paragraph is read as
+
+- a notice: a paragraph under a notice label ("Disclaimer:", "About Example Aid:"), a line with a
+  sign of a notice or prompt ("©", "fair use", "subscribe", "Photo:"), or a longer paragraph with two
+  signs, or a sign and an address (e-mail, URL, phone), and a cue for every WORDS_PER_CUE words (a
+  speech that asks listeners to "join us" once is no notice);
+- furniture: a short line that is no sentence, or that has an address or speaks to the reader
+  ("you", "our", "this article"): "Example Aid", "12 Harbour Lane, Portsmouth", "Our standards";
+  it belongs to the notice run around it;
+- article text: anything else, and every paragraph that reports speech outside quotation marks.
+
+The footer starts at the first notice of the trailing run of notices and furniture, the header ends at
+the last notice of the leading run, so a short line of article text next to them (a subtitle, a final
+one-line paragraph) stays. Cues inside quotation marks do not count: a quoted e-mail address or a
+copyright dispute told in the body is article text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+
+from accord.data import read_yaml
+
+SHORT_WORDS = 12  # a line, not a paragraph: one sign makes it a notice
+WORDS_PER_CUE = 20  # a longer notice carries a sign or an address for every this many words
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_SENTENCE_END = ('.', '!', '?', '”', '"', '’', "'")
+
+
+class Kind(Enum):
+    NOTICE = "notice"
+    FURNITURE = "furniture"
+    TEXT = "text"
+
+
+@dataclass(frozen=True)
+class EdgeCues:
+    signs: tuple[re.Pattern[str], ...]
+    labels: tuple[re.Pattern[str], ...]
+    addresses: tuple[re.Pattern[str], ...]
+    reader_address: tuple[re.Pattern[str], ...]
+    reported_speech: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def edge_cues() -> EdgeCues:
+    """The cues of data/boilerplate.yaml `edge_cues`, compiled once per process."""
+    data = read_yaml("boilerplate.yaml")["edge_cues"]
+
+    def compiled(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, re.I | re.M) for p in patterns)
+
+    return EdgeCues(signs=compiled(data["signs"]), labels=compiled(data["labels"]),
+                    addresses=compiled(data["addresses"]), reader_address=compiled(data["reader_address"]),
+                    reported_speech=re.compile(data["reported_speech"], re.I))
+
+
+def _count(patterns: tuple[re.Pattern[str], ...], text: str) -> int:
+    return sum(len(p.findall(text)) for p in patterns)
+
+
+def paragraph_kind(paragraph: str, cues: EdgeCues) -> Kind:
+    """Whether a paragraph reads as a notice, as furniture around notices, or as article text."""
+    unquoted = _QUOTED.sub(" ", paragraph).strip()
+    if cues.reported_speech.search(unquoted):
+        return Kind.TEXT
+    words = len(paragraph.split())
+    signs = _count(cues.signs, unquoted)
+    addresses = _count(cues.addresses, unquoted)
+    if any(label.match(unquoted) for label in cues.labels):
+        return Kind.NOTICE
+    if signs and (words <= SHORT_WORDS or _dense(words, signs, addresses)):
+        return Kind.NOTICE
+    if words <= SHORT_WORDS and unquoted == paragraph.strip() and (
+            addresses or _count(cues.reader_address, unquoted) or not paragraph.endswith(_SENTENCE_END)):
+        return Kind.FURNITURE
+    return Kind.TEXT
+
+
+def _dense(words: int, signs: int, addresses: int) -> bool:
+    """A long paragraph is a notice with two signs, or a sign and an address, for every WORDS_PER_CUE words."""
+    return (signs >= 2 or addresses >= 1) and (signs + addresses) * WORDS_PER_CUE >= words
+
+
+def _edge_length(kinds: list[Kind]) -> int:
+    """How many paragraphs from the start form an edge: a run of notices and furniture up to its last notice."""
+    length = 0
+    for i, kind in enumerate(kinds):
+        if kind is Kind.TEXT:
+            break
+        if kind is Kind.NOTICE:
+            length = i + 1
+    return length
+
+
+def trim_edges(paragraphs: list[str], cues: EdgeCues | None = None) -> list[str]:
+    """The paragraphs without the header and footer runs of notices (see the module docstring)."""
+    cues = cues or edge_cues()
+    kinds = [paragraph_kind(p, cues) for p in paragraphs]
+    start = _edge_length(kinds)
+    end = len(paragraphs) - _edge_length(kinds[::-1])
+    return paragraphs[start:end] if start < end else []
