@@ -133,3 +133,9 @@ def test_paragraph_kinds(paragraph, kind):
 
 def test_a_text_of_notices_only_leaves_nothing():
     assert trim_edges(["Share this page", "© 2024 Example Media"]) == []
+
+
+def test_a_header_notice_is_never_taken_for_the_title():
+    found = clean("Listen to this article · 4 min read\n\n" + "\n\n".join(BODY))
+    assert found.title is None
+    assert found.text.split("\n\n") == BODY

@@ -19,7 +19,7 @@ from functools import lru_cache
 import dateparser
 
 from accord.data import read_yaml
-from accord.ingest.edges import trim_edges
+from accord.ingest.edges import Kind, edge_cues, paragraph_kind, trim_edges
 
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
 _QUOTE_MAP = str.maketrans(
@@ -403,7 +403,8 @@ def _strip_lines(blocks: list[list[str]], title: str | None, rules: BoilerplateR
                 header.outlets.extend(filter(None, [byline_outlet(line)]))
             elif first and title is not None and _same_text(line, title):
                 pass  # the headline repeated above the body
-            elif first and title is None and _is_title_line(line) and _starts_new_text(block, blocks):
+            elif first and title is None and _is_title_line(line) and _starts_new_text(block, blocks) \
+                    and paragraph_kind(line, edge_cues()) is not Kind.NOTICE:  # "Listen to this article"
                 header.title = line
             else:
                 kept.append(line)
