@@ -41,7 +41,7 @@ def _jsonl(tmp_path: Path, name: str, *articles: dict) -> Path:
 def test_covers_the_data_files_the_extractors_and_the_cleaner():
     names = {p.relative_to(PACKAGE_ROOT).as_posix() for p in fingerprinted_files(PACKAGE_ROOT)}
     assert {"data/boilerplate.yaml", "data/speech_verbs.yaml", "extract/quotes.py",
-            "ingest/clean.py", "nlp.py"} <= names
+            "ingest/clean.py", "ingest/edges.py", "ingest/header_lines.py", "nlp.py"} <= names
     assert not any("__pycache__" in name for name in names)
 
 
