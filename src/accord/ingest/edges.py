@@ -7,7 +7,8 @@ and what it says: it is a run of paragraphs at the end of the text (a header: at
 dense in boilerplate cues (data/boilerplate.yaml `edge_cues`). Each paragraph is read as
 
 - a notice: a paragraph under a notice label ("Disclaimer:", "About Example Aid:"), a line with a
-  sign of a notice or prompt ("©", "fair use", "subscribe", "Photo:"), or a longer paragraph with two
+  sign of a notice or prompt ("©", "fair use", "subscribe", "Photo:") that is no plain sentence (or
+  has a second sign or speaks to the reader), or a longer paragraph with two
   signs, or a sign and an address (e-mail, URL, phone), and a cue for every WORDS_PER_CUE words (a
   speech that asks listeners to "join us" once is no notice);
 - furniture: a short line that is no sentence, or that has an address or speaks to the reader
@@ -16,7 +17,7 @@ dense in boilerplate cues (data/boilerplate.yaml `edge_cues`). Each paragraph is
 - article text: anything else, and every paragraph that reports speech outside quotation marks.
 
 The footer starts at the first notice of the trailing run of notices and furniture, the header ends at
-the last notice of the leading run, so a short line of article text next to them (a subtitle, a final
+the last notice of the leading run (a text with no article paragraph at all is left whole), so a short line of article text next to them (a subtitle, a final
 one-line paragraph) stays. Cues inside quotation marks do not count: a quoted e-mail address or a
 copyright dispute told in the body is article text.
 """
@@ -74,21 +75,23 @@ def paragraph_kind(paragraph: str, cues: EdgeCues) -> Kind:
     if cues.reported_speech.search(unquoted):
         return Kind.TEXT
     words = len(paragraph.split())
-    signs = _count(cues.signs, unquoted)
-    addresses = _count(cues.addresses, unquoted)
     if any(label.match(unquoted) for label in cues.labels):
         return Kind.NOTICE
-    if signs and (words <= SHORT_WORDS or _dense(words, signs, addresses)):
-        return Kind.NOTICE
-    if words <= SHORT_WORDS and unquoted == paragraph.strip() and (
-            addresses or _count(cues.reader_address, unquoted) or not paragraph.endswith(_SENTENCE_END)):
-        return Kind.FURNITURE
-    return Kind.TEXT
+    signs = _count(cues.signs, unquoted)
+    addresses = _count(cues.addresses, unquoted)
+    speaks_to_reader = addresses + _count(cues.reader_address, unquoted)
+    sentence = paragraph.rstrip().endswith(_SENTENCE_END)
+    if words <= SHORT_WORDS:
+        # A prompt or credit line; a plain sentence ("Donations to the fund passed $2 million.") needs more.
+        if signs and (not sentence or signs >= 2 or speaks_to_reader):
+            return Kind.NOTICE
+        return Kind.FURNITURE if unquoted == paragraph.strip() and (speaks_to_reader or not sentence) else Kind.TEXT
+    return Kind.NOTICE if _dense(words, signs, addresses) else Kind.TEXT
 
 
 def _dense(words: int, signs: int, addresses: int) -> bool:
     """A long paragraph is a notice with two signs, or a sign and an address, for every WORDS_PER_CUE words."""
-    return (signs >= 2 or addresses >= 1) and (signs + addresses) * WORDS_PER_CUE >= words
+    return signs >= 1 and (signs >= 2 or addresses >= 1) and (signs + addresses) * WORDS_PER_CUE >= words
 
 
 def _edge_length(kinds: list[Kind]) -> int:
@@ -106,6 +109,8 @@ def trim_edges(paragraphs: list[str], cues: EdgeCues | None = None) -> list[str]
     """The paragraphs without the header and footer runs of notices (see the module docstring)."""
     cues = cues or edge_cues()
     kinds = [paragraph_kind(p, cues) for p in paragraphs]
+    if Kind.TEXT not in kinds:
+        return paragraphs  # edges need a body between them: a short item of notice words stays whole
     start = _edge_length(kinds)
     end = len(paragraphs) - _edge_length(kinds[::-1])
-    return paragraphs[start:end] if start < end else []
+    return paragraphs[start:end]
