@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from accord.ingest.clean import clean
-from accord.ingest.edges import Kind, edge_cues, paragraph_kind, trim_edges
+from accord.ingest.edges import Kind, edge_cues, paragraph_kind, separate_lines, trim_edges
 
 BODY = [
     "The two delegations met in the capital on Friday to discuss a ceasefire along the northern front.",
@@ -143,3 +143,23 @@ def test_a_header_notice_is_never_taken_for_the_title():
     found = clean("Listen to this article · 4 min read\n\n" + "\n\n".join(BODY))
     assert found.title is None
     assert found.text.split("\n\n") == BODY
+
+
+def test_a_footer_on_single_lines_below_the_story_goes():
+    page = "\n".join([*BODY, *OPINION_FOOTER])  # one line per paragraph, no blank lines
+    assert clean(page).text == " ".join(BODY)
+
+
+def test_a_story_wrapped_at_a_fixed_width_keeps_its_last_lines():
+    wrapped = ("The two delegations met in the capital on Friday to discuss a\n"
+               "ceasefire. The mayor urged residents to donate blood at the\n"
+               "Central Hospital, which treats our wounded.\n"
+               "Share this page")
+    assert clean(wrapped).text == ("The two delegations met in the capital on Friday to discuss a ceasefire. The mayor "
+                                   "urged residents to donate blood at the Central Hospital, which treats our wounded.")
+
+
+def test_separate_lines_keeps_wrapped_lines_together():
+    lines = ["The envoy met the commanders of the three armed groups in", "the north on Friday.",
+             "Share this page", "© 2024 Example Media"]
+    assert separate_lines(lines) == [lines[:2], [lines[2]], [lines[3]]]

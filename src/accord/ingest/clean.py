@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from accord.data import read_yaml
-from accord.ingest.edges import Kind, edge_cues, paragraph_kind, trim_edges
+from accord.ingest.edges import Kind, edge_bounds, edge_cues, paragraph_kind, separate_lines
 from accord.ingest.header_lines import byline_outlet, date_line, date_line_outlet, dateline_outlet, pick_date
 
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
@@ -243,15 +243,40 @@ def _drop_byline_block(paras: list[str], rules: BoilerplateRules) -> list[str]:
     return out
 
 
+def _edge_pieces(blocks: list[list[str]]) -> list[tuple[int, str]]:
+    """(block index, text) of each paragraph, the first and last cut into their separate lines.
+
+    A page copied with one line per paragraph puts its footer in the last block; its lines are
+    weighed one by one, and joined again when they stay (see `_rejoined`).
+    """
+    last = len(blocks) - 1
+    return [(i, " ".join(unit)) for i, block in enumerate(blocks)
+            for unit in (separate_lines(block) if i in (0, last) else [block])]
+
+
+def _rejoined(pieces: list[tuple[int, str]]) -> list[str]:
+    """Paragraphs again: the kept pieces of one block joined by a space, as their lines were."""
+    paras: list[str] = []
+    previous = None
+    for i, piece in pieces:
+        if i == previous:
+            paras[-1] += " " + piece
+        else:
+            paras.append(piece)
+        previous = i
+    return paras
+
+
 def clean(raw: str, title: str | None = None) -> Cleaned:
     rules = boilerplate_rules()
     text = normalise(_drop_short_media_captions(raw, rules))
     blocks, header = _strip_lines(_blocks(text), title, rules)
-    paras = [" ".join(block) for block in blocks]
-    paras = [strip_photo_credit(p, rules) for p in paras if not is_shouted_teaser(p)]
+    pieces = [(i, strip_photo_credit(piece, rules)) for i, piece in _edge_pieces(blocks)
+              if not is_shouted_teaser(piece)]
     # A lead-photo caption printed twice stays twice: the gold annotates each printed copy.
-    paras = trim_edges([p for p in paras if p])  # an unseen site's header and footer, by structure
-    paras = _drop_byline_block(paras, rules)
+    pieces = [(i, piece) for i, piece in pieces if piece]
+    start, end = edge_bounds([piece for _, piece in pieces])  # an unseen site's header and footer
+    paras = _drop_byline_block(_rejoined(pieces[start:end]), rules)
     # The dateline opens the body, after a lead-photo caption or two.
     datelines = (outlet for para in paras[:DATELINE_PARAGRAPHS] if (outlet := dateline_outlet(para)))
     source = next(iter(header.outlets), None) or next(datelines, None)

@@ -17,9 +17,11 @@ dense in boilerplate cues (data/boilerplate.yaml `edge_cues`). Each paragraph is
 - article text: anything else, and every paragraph that reports speech outside quotation marks.
 
 The footer starts at the first notice of the trailing run of notices and furniture, the header ends at
-the last notice of the leading run (a text with no article paragraph at all is left whole), so a short line of article text next to them (a subtitle, a final
-one-line paragraph) stays. Cues inside quotation marks do not count: a quoted e-mail address or a
-copyright dispute told in the body is article text.
+the last notice of the leading run, so a short line of article text next to them (a subtitle, a final
+one-line paragraph) stays; a text with no article paragraph at all is left whole. Cues inside quotation
+marks do not count: a quoted e-mail address or a copyright dispute told in the body is article text.
+A page copied with one line per paragraph and no blank lines is weighed line by line at its ends
+(`separate_lines`), so its footer goes too.
 """
 
 from __future__ import annotations
@@ -105,12 +107,35 @@ def _edge_length(kinds: list[Kind]) -> int:
     return length
 
 
-def trim_edges(paragraphs: list[str], cues: EdgeCues | None = None) -> list[str]:
-    """The paragraphs without the header and footer runs of notices (see the module docstring)."""
+def edge_bounds(paragraphs: list[str], cues: EdgeCues | None = None) -> tuple[int, int]:
+    """(start, end): paragraphs[start:end] is the text without its header and footer runs of notices."""
     cues = cues or edge_cues()
     kinds = [paragraph_kind(p, cues) for p in paragraphs]
     if Kind.TEXT not in kinds:
-        return paragraphs  # edges need a body between them: a short item of notice words stays whole
-    start = _edge_length(kinds)
-    end = len(paragraphs) - _edge_length(kinds[::-1])
+        return 0, len(paragraphs)  # edges need a body between them: a short item of notice words stays whole
+    return _edge_length(kinds), len(paragraphs) - _edge_length(kinds[::-1])
+
+
+def trim_edges(paragraphs: list[str], cues: EdgeCues | None = None) -> list[str]:
+    """The paragraphs without the header and footer runs of notices (see the module docstring)."""
+    start, end = edge_bounds(paragraphs, cues)
     return paragraphs[start:end]
+
+
+def separate_lines(lines: list[str]) -> list[list[str]]:
+    """The lines of one block grouped into what may be separate paragraphs (one line each on the page).
+
+    A line starts a new group when it opens with no lowercase letter and the line before it ends a
+    sentence or is as short as a prompt; a line that only wraps its sentence stays with it.
+    """
+    groups: list[list[str]] = []
+    for line in lines:
+        if groups and (line[:1].islower() or not _ends_a_unit(groups[-1][-1])):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
+def _ends_a_unit(line: str) -> bool:
+    return line.rstrip().endswith(_SENTENCE_END) or len(line.split()) <= SHORT_WORDS
