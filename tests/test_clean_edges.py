@@ -63,9 +63,18 @@ PHOTO_STORY_FOOTER = [
 ]
 
 
+AGENCY_NOTES_FOOTER = [
+    "___",
+    "Roe reported from the capital. Example Wire writers Tom Berg in Geneva and Ann Poe in Vienna "
+    "contributed to this report.",
+    "Stories by the Example Foundation are free to eligible publishers. For licensing requests, write to "
+    "rights@example-foundation.org.",
+]
+
+
 @pytest.mark.parametrize("footer", [WIRE_FOOTER, OPINION_FOOTER, NGO_FOOTER, PARAPHRASED_COPY_FOOTER,
-                                    PHOTO_STORY_FOOTER],
-                         ids=["wire", "opinion-legal", "ngo", "paraphrased-copy", "photo-story"])
+                                    PHOTO_STORY_FOOTER, AGENCY_NOTES_FOOTER],
+                         ids=["wire", "opinion-legal", "ngo", "paraphrased-copy", "photo-story", "agency-notes"])
 def test_an_unseen_sites_footer_goes_and_the_story_stays(footer):
     assert cleaned(*BODY, *footer) == BODY
 
@@ -123,6 +132,10 @@ def test_notice_words_inside_the_story_are_never_cut():
     ("12 Harbour Lane, Portsmouth PO1 2AB", Kind.FURNITURE),
     ("Our standards: the trust principles.", Kind.FURNITURE),
     ("Fighting continued overnight, residents said.", Kind.TEXT),
+    ("Editor's note: An earlier version of this story misstated what the minister said.", Kind.NOTICE),
+    ("The donors who contributed to the fund were thanked by the mayor on Monday evening.", Kind.TEXT),
+    ("It was not clear how much each of the donor countries had contributed.", Kind.TEXT),
+    ("Example Wire writer Ann Poe at the United Nations contributed.", Kind.NOTICE),
     ("The group asked its supporters to donate blood, the hospital director said.", Kind.TEXT),
     ("“Subscribe to our channel and share this video,” the commander said.", Kind.TEXT),
     ("I am proud to announce that our volunteers will join us on the border next week to help the families "

@@ -6,7 +6,8 @@ prompts, a contact address) matches none of them. What it shares with every foot
 and what it says: it is a run of paragraphs at the end of the text (a header: at the start) that are
 dense in boilerplate cues (data/boilerplate.yaml `edge_cues`). Each paragraph is read as
 
-- a notice: a paragraph under a notice label ("Disclaimer:", "About Example Aid:"), a line with a
+- a notice: a paragraph under a notice label ("Disclaimer:", "About Example Aid:") or closed by a
+  contributor formula ("... contributed to this report."), a line with a
   sign of a notice or prompt ("©", "fair use", "subscribe", "Photo:") that is no plain sentence (or
   has a second sign or speaks to the reader), or a longer paragraph with two
   signs, or a sign and an address (e-mail, URL, phone), and a cue for every WORDS_PER_CUE words (a
@@ -49,6 +50,7 @@ class Kind(Enum):
 class EdgeCues:
     signs: tuple[re.Pattern[str], ...]
     labels: tuple[re.Pattern[str], ...]
+    closings: tuple[re.Pattern[str], ...]
     addresses: tuple[re.Pattern[str], ...]
     reader_address: tuple[re.Pattern[str], ...]
     reported_speech: re.Pattern[str]
@@ -63,6 +65,7 @@ def edge_cues() -> EdgeCues:
         return tuple(re.compile(p, re.I | re.M) for p in patterns)
 
     return EdgeCues(signs=compiled(data["signs"]), labels=compiled(data["labels"]),
+                    closings=compiled(data["closings"]),
                     addresses=compiled(data["addresses"]), reader_address=compiled(data["reader_address"]),
                     reported_speech=re.compile(data["reported_speech"], re.I))
 
@@ -74,11 +77,11 @@ def _count(patterns: tuple[re.Pattern[str], ...], text: str) -> int:
 def paragraph_kind(paragraph: str, cues: EdgeCues) -> Kind:
     """Whether a paragraph reads as a notice, as furniture around notices, or as article text."""
     unquoted = _QUOTED.sub(" ", paragraph).strip()
+    if any(label.match(unquoted) for label in cues.labels) or any(c.search(unquoted) for c in cues.closings):
+        return Kind.NOTICE  # "Editor's note: ... what the minister said" is still a note
     if cues.reported_speech.search(unquoted):
         return Kind.TEXT
     words = len(paragraph.split())
-    if any(label.match(unquoted) for label in cues.labels):
-        return Kind.NOTICE
     signs = _count(cues.signs, unquoted)
     addresses = _count(cues.addresses, unquoted)
     speaks_to_reader = addresses + _count(cues.reader_address, unquoted)
