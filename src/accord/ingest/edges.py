@@ -7,11 +7,10 @@ and what it says: it is a run of paragraphs at the end of the text (a header: at
 dense in boilerplate cues (data/boilerplate.yaml `edge_cues`). Each paragraph is read as
 
 - a notice: a paragraph under a notice label ("Disclaimer:", "About Example Aid:") or closed by a
-  contributor formula ("... contributed to this report."), a line with a
-  sign of a notice or prompt ("©", "fair use", "subscribe", "Photo:") that is no plain sentence (or
-  has a second sign or speaks to the reader), or a longer paragraph with two
-  signs, or a sign and an address (e-mail, URL, phone), and a cue for every WORDS_PER_CUE words (a
-  speech that asks listeners to "join us" once is no notice);
+  contributor formula ("... contributed to this report."); a line with a sign of a notice or prompt
+  ("©", "fair use", "subscribe", "Photo:") that is no plain sentence, or has a second sign or speaks
+  to the reader; a longer paragraph with two signs, or a sign and an address (e-mail, URL, phone),
+  and a cue for every WORDS_PER_CUE words (a speech asking listeners once to "join us" is no notice);
 - furniture: a short line that is no sentence, or that has an address or speaks to the reader
   ("you", "our", "this article"): "Example Aid", "12 Harbour Lane, Portsmouth", "Our standards";
   it belongs to the notice run around it;
