@@ -176,3 +176,18 @@ def test_separate_lines_keeps_wrapped_lines_together():
     lines = ["The envoy met the commanders of the three armed groups in", "the north on Friday.",
              "Share this page", "© 2024 Example Media"]
     assert separate_lines(lines) == [lines[:2], [lines[2]], [lines[3]]]
+
+
+FOOTERS = [WIRE_FOOTER, OPINION_FOOTER, NGO_FOOTER, PARAPHRASED_COPY_FOOTER, PHOTO_STORY_FOOTER, AGENCY_NOTES_FOOTER]
+
+
+def test_headers_and_footers_grafted_onto_corpus_articles_go_and_nothing_else(corpus_articles):
+    # Each shared-corpus article (read at run time) gets one of the headers and footers written above,
+    # in turn; its clean text must come out exactly as without them.
+    changed = []
+    for i, (doc_id, article) in enumerate(sorted(corpus_articles.items())):
+        header, footer = HEADERS[i % len(HEADERS)], FOOTERS[i % len(FOOTERS)]
+        grafted = "\n\n".join([*header, article["text"].strip(), *footer])
+        if clean(grafted, article.get("title")).text != clean(article["text"], article.get("title")).text:
+            changed.append(doc_id)
+    assert not changed
