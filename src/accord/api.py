@@ -8,9 +8,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from accord import __version__
 from accord.engines.local import batched
 from accord.errors import InputError
+from accord.fingerprint import extractor_fingerprint
 from accord.ingest.clean import clean
 from accord.ingest.language import detect_language
 from accord.ingest.readers import count_jsonl_records, expand_paths, is_jsonl, read_all
@@ -18,8 +18,6 @@ from accord.ingest.url_dates import estimate_published
 from accord.models import Article, Document, Extractions
 from accord.store import Store
 
-# Bump when an extractor changes, so `accord ingest` re-extracts stored documents.
-EXTRACTOR_VERSION = f"{__version__}+x5"
 # spaCy's `nlp.max_length`: a longer text makes spaCy raise for the whole batch (its parser needs about 1 GB
 # per 100,000 characters). No news article comes near it, so a longer one is rejected, not split.
 MAX_ARTICLE_CHARS = 1_000_000
@@ -109,13 +107,13 @@ def ingest(
         pending = _new_or_changed(read_all(paths), store, published, source, report, on_error, on_progress)
         for batch in batched(pending, batch_size):
             for doc, extractions in zip(batch, _extract(batch, n_process), strict=True):
-                store.save_document(doc, extractions, EXTRACTOR_VERSION)
+                store.save_document(doc, extractions, extractor_fingerprint())
                 if doc.language not in (None, "en"):
                     report.not_english.append(doc.id)
             if on_progress:
                 on_progress(len(batch))
         backfill_estimates(store)
-        report.reextracted = reextract(store, n_process=n_process)
+        report.reextracted += reextract(store, n_process=n_process)
         link_corpus(store)
     return report
 
@@ -134,12 +132,14 @@ def _new_or_changed(results, store, published, source, report, on_error, on_prog
                 on_progress(1)
             continue
         state = store.document_state(doc.id)
-        if state and state[0] == doc.content_hash:
+        if state and state[0] == doc.content_hash and state[1] == extractor_fingerprint():
             report.unchanged += 1
             if on_progress:
                 on_progress(1)
             continue
-        if state:
+        if state and state[0] == doc.content_hash:  # same article, other extractor: cleaned and extracted again
+            report.reextracted += 1
+        elif state:
             report.updated += 1
         else:
             report.stored += 1
@@ -159,13 +159,26 @@ def backfill_estimates(store: Store) -> int:
 
 
 def reextract(store: Store, n_process: int = 1) -> int:
-    """Re-run extraction on documents stored by an older extractor version."""
+    """Clean and extract again the documents stored under another extractor fingerprint (an older
+    accord, other data files or extractor code), also those the current input does not hold."""
     from accord.nlp import analyse
 
-    stale = store.documents_for_extraction(EXTRACTOR_VERSION)
+    fingerprint = extractor_fingerprint()
+    stale = [_cleaned_again(store, row) for row in store.documents_for_extraction(fingerprint)]
     for extractions in analyse(stale, n_process=n_process):
-        store.replace_extractions(extractions, EXTRACTOR_VERSION)
+        store.replace_extractions(extractions, fingerprint)
     return len(stale)
+
+
+def _cleaned_again(store: Store, row: tuple) -> tuple:
+    """The row with its clean text made again from the stored raw text (the cleaner may have changed)."""
+    doc_id, clean_text, *rest = row
+    raw = store.raw_text(doc_id)
+    fresh = clean(raw, title=rest[1]).text if raw else ""
+    if not fresh.strip() or fresh == clean_text:
+        return row
+    store.set_clean_text(doc_id, fresh)
+    return (doc_id, fresh, *rest)
 
 
 def link_corpus(store: Store) -> None:

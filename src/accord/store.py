@@ -124,7 +124,11 @@ class Store:
     # --- documents -------------------------------------------------------
 
     def document_state(self, doc_id: str) -> tuple[str, str | None] | None:
-        """(content_hash, extractor_version) of a stored document, or None."""
+        """(content_hash, extractor_version) of a stored document, or None.
+
+        `extractor_version` holds the extractor fingerprint (accord.fingerprint) the document was
+        extracted under; a store written before fingerprints holds an older version string, which
+        never equals a fingerprint, so its documents are extracted again once."""
         row = self.con.execute(
             "SELECT content_hash, extractor_version FROM documents WHERE id = ?", [doc_id]
         ).fetchone()
@@ -200,6 +204,15 @@ class Store:
                WHERE extractor_version IS DISTINCT FROM ? ORDER BY id""",
             [extractor_version],
         ).fetchall()
+
+    def raw_text(self, doc_id: str) -> str | None:
+        row = self.con.execute("SELECT raw_text FROM documents WHERE id = ?", [doc_id]).fetchone()
+        return row[0] if row else None
+
+    def set_clean_text(self, doc_id: str, clean_text: str) -> None:
+        """Replace a document's clean text (cleaned again by a newer cleaner); its extractions follow."""
+        self.con.execute("UPDATE documents SET clean_text = ?, chars = ? WHERE id = ?",
+                         [clean_text, len(clean_text), doc_id])
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
         rows = self.rows("SELECT * FROM documents WHERE id = ?", [doc_id])
