@@ -14,6 +14,7 @@ from rich.table import Table
 from typer.core import TyperGroup
 
 from accord import api
+from accord.agreement.cli import app as agreement_commands
 from accord.errors import DataFileError
 from accord.store import DEFAULT_DB
 
@@ -40,6 +41,8 @@ app = typer.Typer(
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
 )
+
+app.add_typer(agreement_commands, name="agreement")
 
 DbOption = typer.Option(DEFAULT_DB, "--db", help="DuckDB file that holds the corpus.")
 DEFAULT_GOLD = Path("../shared/corpus/gold")
