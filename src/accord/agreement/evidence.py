@@ -29,7 +29,7 @@ from accord.store import Store
 class Evidence:
     """One row of the store that says something about a provision."""
 
-    id: str                 # "event:<doc>:<start>", "claim:<doc>:<start>", "quote:<doc>:<start>"
+    id: str                 # "event:<doc>:<start>:<type>", "claim:<doc>:<start>:<value>", "quote:<doc>:<start>"
     kind: str               # event | claim | quote
     counts: str             # met | partial | violation | not_yet | context
     doc: str
@@ -70,7 +70,9 @@ def _day(value: str | None, *, end_of_period: bool) -> dt.date | None:
 
 # The documents' dates come with every row: the report's known day and its estimate.
 _DOC_COLUMNS = "d.published AS published, d.published_estimate AS estimate"
-_ORIGINAL = "d.duplicate_of IS NULL"
+# An original (not a copy) about the agreement's conflict: the scope matches its title or lead.
+_ORIGINAL = ("d.duplicate_of IS NULL AND (? = '' OR "
+             "regexp_matches(coalesce(d.title, '') || ' ' || left(coalesce(d.clean_text, ''), 1500), ?, 'i'))")
 # A sentence matches any of a rule's `words` (no words: no condition) and none of its `unless`.
 _WORDS = "(? = '' OR regexp_matches({col}, ?, 'i')) AND (? = '' OR NOT regexp_matches({col}, ?, 'i'))"
 
@@ -88,9 +90,9 @@ def _seen_on(row: dict[str, Any], own_date: dt.date | None) -> dt.date | None:
             or own_date)
 
 
-def event_evidence(store: Store, rule: EventRule) -> list[Evidence]:
+def event_evidence(store: Store, rule: EventRule, scope: str = "") -> list[Evidence]:
     sql = f"""
-        SELECT m.doc, m.text, m.start, m."end", m.date, m.date_precision, m.planned, {_DOC_COLUMNS}
+        SELECT m.doc, m.type, m.text, m.start, m."end", m.date, m.date_precision, m.planned, {_DOC_COLUMNS}
         FROM event_mentions m JOIN documents d ON d.id = m.doc
         WHERE {_ORIGINAL} AND NOT coalesce(m.negated, false) AND NOT coalesce(m.hypothetical, false)
           AND (len(?::VARCHAR[]) = 0 OR m.type IN (SELECT unnest(?::VARCHAR[])))
@@ -99,10 +101,12 @@ def event_evidence(store: Store, rule: EventRule) -> list[Evidence]:
           AND (len(?::VARCHAR[]) = 0 OR m.actor2 IN (SELECT unnest(?::VARCHAR[])))
           AND (len(?::VARCHAR[]) = 0 OR m.location IS NULL OR m.location.country IN (SELECT unnest(?::VARCHAR[]))
                OR m.location.name IN (SELECT unnest(?::VARCHAR[])))
+          AND (? IS NULL OR coalesce(m.planned, false) = ?)
           AND {_WORDS.format(col="m.text")}
         ORDER BY m.doc, m.start"""
-    params = [rule.types, rule.types, rule.modes, rule.modes, rule.actors, rule.actors, rule.targets, rule.targets,
-              rule.places, rule.places, rule.places, *_word_params(rule.words, rule.unless)]
+    params = [scope, scope, rule.types, rule.types, rule.modes, rule.modes, rule.actors, rule.actors, rule.targets, rule.targets,
+              rule.places, rule.places, rule.places, rule.planned, rule.planned,
+              *_word_params(rule.words, rule.unless)]
     found = []
     for row in store.rows(sql, params):
         planned = bool(row["planned"])
@@ -114,15 +118,16 @@ def event_evidence(store: Store, rule: EventRule) -> list[Evidence]:
         if planned:
             happened = _day(row["date"], end_of_period=True) or seen
         counts = "not_yet" if planned and rule.counts in ("met", "partial") else rule.counts
-        if planned and rule.counts not in ("met", "partial"):
+        if planned and counts in ("violation", "context"):
             continue  # a threatened violation is not one
         dated = row["date_precision"] == "day" and not planned
-        found.append(Evidence(f"event:{row['doc']}:{row['start']}", "event", counts, row["doc"], row["text"],
+        found.append(Evidence(f"event:{row['doc']}:{row['start']}:{row['type']}", "event", counts, row["doc"], row["text"],
                               row["start"], row["end"], seen, happened, dated=dated, planned=planned))
     return found
 
 
-def claim_evidence(store: Store, rule: ClaimRule, provision_target: float | None) -> list[Evidence]:
+def claim_evidence(store: Store, rule: ClaimRule, provision_target: float | None,
+                   scope: str = "") -> list[Evidence]:
     sql = f"""
         SELECT c.doc, c.text, c.start, c."end", c.value, c.period_end, {_DOC_COLUMNS}
         FROM claims c JOIN documents d ON d.id = c.doc
@@ -131,7 +136,7 @@ def claim_evidence(store: Store, rule: ClaimRule, provision_target: float | None
         ORDER BY c.doc, c.start"""
     target = rule.target if rule.target is not None else provision_target
     found = []
-    for row in store.rows(sql, [_either(rule.measures), *_word_params(rule.words, rule.unless)]):
+    for row in store.rows(sql, [scope, scope, _either(rule.measures), *_word_params(rule.words, rule.unless)]):
         seen = _seen_on(row, None)
         if seen is None:
             continue
@@ -141,7 +146,7 @@ def claim_evidence(store: Store, rule: ClaimRule, provision_target: float | None
         counts = rule.counts if fraction is None or fraction >= 1 else "partial"
         if counts == "partial" and fraction is not None and fraction <= 0:
             continue  # no progress at all is not part of the obligation
-        found.append(Evidence(f"claim:{row['doc']}:{row['start']}", "claim", counts, row["doc"], row["text"],
+        found.append(Evidence(f"claim:{row['doc']}:{row['start']}:{row['value']:g}", "claim", counts, row["doc"], row["text"],
                               row["start"], row["end"], seen, happened, row["value"], fraction,
                               dated=bool(row["period_end"]) and len(row["period_end"]) == 10))
     return found
@@ -160,7 +165,7 @@ def _progress(value: float, target: float | None, rule: ClaimRule) -> float | No
     return max(0.0, (rule.baseline - value) / (rule.baseline - target))
 
 
-def quote_evidence(store: Store, rule: QuoteRule) -> list[Evidence]:
+def quote_evidence(store: Store, rule: QuoteRule, scope: str = "") -> list[Evidence]:
     pattern = _either(rule.phrases)
     sql = f"""
         SELECT q.doc, q.text, q.start, q."end", q.said_on, {_DOC_COLUMNS}
@@ -168,7 +173,7 @@ def quote_evidence(store: Store, rule: QuoteRule) -> list[Evidence]:
         WHERE {_ORIGINAL} AND regexp_matches(q.text, ?, 'i')
         ORDER BY q.doc, q.start"""
     found = []
-    for row in store.rows(sql, [pattern]):
+    for row in store.rows(sql, [scope, scope, pattern]):
         said = _day(row["said_on"], end_of_period=True)
         seen = _seen_on(row, said)
         if seen is None:
@@ -179,19 +184,19 @@ def quote_evidence(store: Store, rule: QuoteRule) -> list[Evidence]:
     return found
 
 
-def provision_evidence(store: Store, provision: Provision, since: dt.date) -> list[Evidence]:
-    """Every row matching the provision's rules, reported on or after `since` (the signing), newest first.
-
-    A row matched by two rules keeps the first rule's reading (rules are listed most specific first).
+def provision_evidence(store: Store, provision: Provision, since: dt.date,
+                       scope: list[str] | None = None) -> list[Evidence]:
+    """Every row matching the provision's rules in documents within `scope`, reported on or after `since`
+    (the signing), newest first. A row matched by two rules keeps the first rule's reading.
     """
-    rules = provision.evidence
+    rules, about = provision.evidence, _either(scope or [])
     rows: list[Evidence] = []
     for event_rule in rules.events:
-        rows += event_evidence(store, event_rule)
+        rows += event_evidence(store, event_rule, about)
     for claim_rule in rules.claims:
-        rows += claim_evidence(store, claim_rule, provision.target)
+        rows += claim_evidence(store, claim_rule, provision.target, about)
     for quote_rule in rules.quotes:
-        rows += quote_evidence(store, quote_rule)
+        rows += quote_evidence(store, quote_rule, about)
     unique: dict[str, Evidence] = {}
     for row in rows:
         if row.seen_on >= since and row.happened_on >= since or row.counts == "not_yet" and row.seen_on >= since:

@@ -63,7 +63,7 @@ def newest_document_day(store: Store) -> dt.date | None:
 
 
 def gather(store: Store, agreement: Agreement) -> dict[str, list[Evidence]]:
-    return {p.id: provision_evidence(store, p, agreement.signed) for p in agreement.provisions}
+    return {p.id: provision_evidence(store, p, agreement.signed, agreement.scope) for p in agreement.provisions}
 
 
 def status_as_of(store: Store, agreement: Agreement, as_of: dt.date | None) -> AgreementStatus:

@@ -53,6 +53,7 @@ class EventRule(_Strict):
     places: list[str] = []         # location country or name is one of these, or the event has no place
     words: list[str] = []          # the sentence matches one of these regular expressions (case-insensitive)
     unless: list[str] = []         # and none of these ("will", "decided to": a plan told as a fact)
+    planned: bool | None = None    # only planned (true) or only happened (false) mentions; null: both
     counts: Counts = "met"
 
     _patterns = field_validator("words", "unless")(classmethod(lambda cls, v: _check_patterns(v)))
@@ -123,7 +124,12 @@ class Agreement(_Strict):
     place: str | None = None
     parties: list[str] = Field(min_length=2)
     source: str | None = None      # where the text can be read (a citation, not a copy)
+    # What an article must be about for its rows to count: regular expressions, one of which matches its
+    # title or lead (first 1,500 characters). Keeps other conflicts' withdrawals and releases out.
+    scope: list[str] = []
     provisions: list[Provision] = Field(min_length=1)
+
+    _patterns = field_validator("scope")(classmethod(lambda cls, v: _check_patterns(v)))
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Agreement:

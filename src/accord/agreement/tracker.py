@@ -88,24 +88,35 @@ def decide(provision: Provision, agreement_id: str, deadline: dt.date | None, st
         status, note, deciding, context = _not_binding(status, note, deciding, context)
     met_on = late_days = None
     if status == "met":
-        met_on, late_days = _completion(_of(deciding, "met"), deadline)
+        met_on, late_days = _completion(_of(deciding, "met"), deadline, known)
     deciding = newest_first(deciding)
     return ProvisionStatus(provision.id, agreement_id, status, score_of(status, deciding), as_of, deadline,
                            met_on, late_days, note, tuple(deciding[:SHOWN_EVIDENCE]),
                            tuple(newest_first(context)[:SHOWN_EVIDENCE]))
 
 
-def _completion(met: Sequence[Evidence], deadline: dt.date | None) -> tuple[dt.date, int | None]:
-    """The day it was done (its own date where a row gives one, else the first report) and the days late.
+def _completion(met: Sequence[Evidence], deadline: dt.date | None,
+                known: Sequence[Evidence]) -> tuple[dt.date, int | None]:
+    """The day it was done, and the days late when the evidence establishes lateness.
 
-    Lateness is only counted from a row that dates the happening itself: a report in August 2021 that
-    troops "had been drawn down" says nothing about when.
+    `met_on` is the completion's own day where a row dates it, else the latest day it can have
+    happened (the report's day, or the end of the period the report names). Lateness is counted from a
+    dated completion after the deadline, or when a report after the deadline (or a plan for a day after
+    it) shows it was still to come: then `met_on` bounds it.
     """
     dated = [r.happened_on for r in met if r.dated]
-    met_on = min(dated) if dated else min(r.seen_on for r in met)
-    if not dated or deadline is None or met_on <= deadline:
+    met_on = min(dated) if dated else min(r.happened_on for r in met)
+    if deadline is None or met_on <= deadline:
         return met_on, None
-    return met_on, (met_on - deadline).days
+    if dated or _missed(known, deadline):
+        return met_on, (met_on - deadline).days
+    return met_on, None
+
+
+def _missed(rows: Sequence[Evidence], deadline: dt.date) -> list[Evidence]:
+    """Reports that it was still to come after the deadline: told after it, or planned for a day after it."""
+    return [r for r in rows if r.counts == "not_yet" and (r.seen_on > deadline or r.planned and
+                                                           r.happened_on > deadline)]
 
 
 def _once(known: list[Evidence], as_of: dt.date, deadline: dt.date | None,
@@ -132,10 +143,12 @@ def _once(known: list[Evidence], as_of: dt.date, deadline: dt.date | None,
     if violations and bindable:
         return "breached", f"a violation reported on {_d(violations[0].happened_on)}", violations
     if deadline and as_of > deadline and bindable:
-        # still to come after the deadline: reported so after it, or planned for a day after it
-        missed = [r for r in plans if r.seen_on > deadline or r.planned and r.happened_on > deadline]
+        missed = _missed(plans, deadline)
         if missed:
-            return "breached", (f"due {_d(deadline)}; still reported as to come on {_d(missed[0].seen_on)}"), missed
+            newest = missed[0]
+            when = (f"planned for {_d(newest.happened_on)} (reported {_d(newest.seen_on)})" if newest.planned
+                    else f"still reported as to come on {_d(newest.seen_on)}")
+            return "breached", f"due {_d(deadline)}; {when}", missed
         return "pending", f"due {_d(deadline)}; no report of completion", []
     if deadline and as_of <= deadline:
         return "not_due", f"due {_d(deadline)}", []
