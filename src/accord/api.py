@@ -168,6 +168,12 @@ def reextract(store: Store, n_process: int = 1) -> int:
     return len(stale)
 
 
+def refresh_agreements(store: Store) -> None:
+    from accord.agreement.monitor import refresh
+
+    refresh(store)
+
+
 def link_corpus(store: Store) -> None:
     """The corpus-level stage: duplicates, stories, merged events, contests, people."""
     from accord.link import contests, dedup, merge, people, stories
@@ -180,3 +186,4 @@ def link_corpus(store: Store) -> None:
     store.replace_table("contests", contests.find_contests(
         store.rows("SELECT * FROM claims"), store.rows("SELECT id, published, duplicate_of FROM documents")))
     people.link_people(store)
+    refresh_agreements(store)  # provisions follow the corpus: a loaded agreement is re-tracked after each ingest

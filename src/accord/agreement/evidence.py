@@ -41,7 +41,7 @@ class Evidence:
     value: float | None = None      # a claim's number
     fraction: float | None = None   # how far a claim goes towards its target (1.0 = reached)
     dated: bool = False             # happened_on is the happening's own day, not just the report's
-    planned: bool = False           # a planned event: a plan can show a deadline will be missed, never undo a completion
+    planned: bool = False           # a planned event: can show a deadline will be missed, never undo a completion
 
     def as_export(self) -> dict[str, Any]:
         """The export's evidence object: the contract's kind/doc/text, then where and when."""
@@ -104,7 +104,8 @@ def event_evidence(store: Store, rule: EventRule, scope: str = "") -> list[Evide
           AND (? IS NULL OR coalesce(m.planned, false) = ?)
           AND {_WORDS.format(col="m.text")}
         ORDER BY m.doc, m.start"""
-    params = [scope, scope, rule.types, rule.types, rule.modes, rule.modes, rule.actors, rule.actors, rule.targets, rule.targets,
+    params = [scope, scope, rule.types, rule.types, rule.modes, rule.modes, rule.actors, rule.actors,
+              rule.targets, rule.targets,
               rule.places, rule.places, rule.places, rule.planned, rule.planned,
               *_word_params(rule.words, rule.unless)]
     found = []
@@ -121,8 +122,8 @@ def event_evidence(store: Store, rule: EventRule, scope: str = "") -> list[Evide
         if planned and counts in ("violation", "context"):
             continue  # a threatened violation is not one
         dated = row["date_precision"] == "day" and not planned
-        found.append(Evidence(f"event:{row['doc']}:{row['start']}:{row['type']}", "event", counts, row["doc"], row["text"],
-                              row["start"], row["end"], seen, happened, dated=dated, planned=planned))
+        found.append(Evidence(f"event:{row['doc']}:{row['start']}:{row['type']}", "event", counts, row["doc"],
+                              row["text"], row["start"], row["end"], seen, happened, dated=dated, planned=planned))
     return found
 
 
@@ -146,8 +147,8 @@ def claim_evidence(store: Store, rule: ClaimRule, provision_target: float | None
         counts = rule.counts if fraction is None or fraction >= 1 else "partial"
         if counts == "partial" and fraction is not None and fraction <= 0:
             continue  # no progress at all is not part of the obligation
-        found.append(Evidence(f"claim:{row['doc']}:{row['start']}:{row['value']:g}", "claim", counts, row["doc"], row["text"],
-                              row["start"], row["end"], seen, happened, row["value"], fraction,
+        found.append(Evidence(f"claim:{row['doc']}:{row['start']}:{row['value']:g}", "claim", counts, row["doc"],
+                              row["text"], row["start"], row["end"], seen, happened, row["value"], fraction,
                               dated=bool(row["period_end"]) and len(row["period_end"]) == 10))
     return found
 

@@ -89,6 +89,8 @@ def decide(provision: Provision, agreement_id: str, deadline: dt.date | None, st
     met_on = late_days = None
     if status == "met":
         met_on, late_days = _completion(_of(deciding, "met"), deadline, known)
+        late = f", {late_days} days after the deadline {_d(deadline)}" if late_days else ""
+        note = f"{note}; done by {_d(met_on)}{late}"
     deciding = newest_first(deciding)
     return ProvisionStatus(provision.id, agreement_id, status, score_of(status, deciding), as_of, deadline,
                            met_on, late_days, note, tuple(deciding[:SHOWN_EVIDENCE]),
@@ -133,7 +135,7 @@ def _once(known: list[Evidence], as_of: dt.date, deadline: dt.date | None,
             return "unclear", (f"completion reported ({_d(_newest_seen(met))}), but a newer report "
                                f"({_d(_newest_seen(newer_contrary))}) says it is not done"), met + newer_contrary
         settled = [r for r in met if not contrary or r.seen_on >= _newest_seen(contrary)] or met
-        return "met", f"completion reported by {_d(min(r.seen_on for r in settled))}", settled
+        return "met", f"completion first reported {_d(min(r.seen_on for r in settled))}", settled
     if partial:
         newer_violations = [r for r in violations if r.seen_on > _newest_seen(partial)]
         if newer_violations:
