@@ -111,11 +111,12 @@ def event_evidence(store: Store, rule: EventRule, scope: str = "") -> list[Evide
     found = []
     for row in store.rows(sql, params):
         planned = bool(row["planned"])
-        own = None if planned else _day(row["date"], end_of_period=True)
-        seen = _seen_on(row, own)
+        # Only a day-precise date dates the happening: a month is often the report's own month, guessed.
+        own = _day(row["date"], end_of_period=True) if row["date_precision"] == "day" else None
+        seen = _seen_on(row, None if planned else own)
         if seen is None:
             continue
-        happened = min(own, seen) if own else seen
+        happened = min(own, seen) if own and not planned else seen
         if planned:
             happened = _day(row["date"], end_of_period=True) or seen
         counts = "not_yet" if planned and rule.counts in ("met", "partial") else rule.counts
@@ -155,7 +156,7 @@ def claim_evidence(store: Store, rule: ClaimRule, provision_target: float | None
 
 def _progress(value: float, target: float | None, rule: ClaimRule) -> float | None:
     """Share of the way to the target: 4,000 of 5,000 released is 0.8; down to 8,600 from 13,000 is 1.0."""
-    if target is None or target == 0:
+    if not target:  # no target, or `target: 0`: any count counts as the rule says
         return None
     if rule.direction == "at_least":
         return min(value / target, 1.0)

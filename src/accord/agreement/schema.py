@@ -65,7 +65,7 @@ class ClaimRule(_Strict):
     measures: list[str] = Field(min_length=1)  # the claim's measure matches one of these regular expressions
     words: list[str] = []                      # and its sentence matches one of these regular expressions
     unless: list[str] = []                     # and none of these ("will", "would": a plan, not a count)
-    target: float | None = None                # defaults to the provision's target
+    target: float | None = None                # defaults to the provision's target; 0: any count counts
     direction: Literal["at_least", "at_most"] = "at_least"  # "release 5,000": at_least; "down to 8,600": at_most
     baseline: float | None = None              # the count at signing, for an at_most target's progress
     counts: Counts = "met"                     # what reaching the target means (below it: partial)

@@ -116,9 +116,9 @@ def _completion(met: Sequence[Evidence], deadline: dt.date | None,
 
 
 def _missed(rows: Sequence[Evidence], deadline: dt.date) -> list[Evidence]:
-    """Reports that it was still to come after the deadline: told after it, or planned for a day after it."""
-    return [r for r in rows if r.counts == "not_yet" and (r.seen_on > deadline or r.planned and
-                                                           r.happened_on > deadline)]
+    """Reports that it was still to come at the deadline: told on or after it, or planned for a day after it."""
+    return [r for r in rows if r.counts == "not_yet" and (r.happened_on > deadline if r.planned
+                                                           else r.seen_on >= deadline)]
 
 
 def _once(known: list[Evidence], as_of: dt.date, deadline: dt.date | None,
