@@ -90,7 +90,7 @@ def _seen_on(row: dict[str, Any], own_date: dt.date | None) -> dt.date | None:
             or own_date)
 
 
-def event_evidence(store: Store, rule: EventRule, scope: str = "") -> list[Evidence]:
+def event_evidence(store: Store, rule: EventRule, scope: str = "", since: dt.date | None = None) -> list[Evidence]:
     sql = f"""
         SELECT m.doc, m.type, m.text, m.start, m."end", m.date, m.date_precision, m.planned, {_DOC_COLUMNS}
         FROM event_mentions m JOIN documents d ON d.id = m.doc
@@ -117,6 +117,9 @@ def event_evidence(store: Store, rule: EventRule, scope: str = "") -> list[Evide
         if seen is None:
             continue
         happened = min(own, seen) if own and not planned else seen
+        told = _day(row["date"], end_of_period=True)
+        if not planned and since and told and told < since:
+            continue  # an explicit earlier month or year ("talks restarted in December"): before the signing
         if planned:
             happened = _day(row["date"], end_of_period=True) or seen
         counts = "not_yet" if planned and rule.counts in ("met", "partial") else rule.counts
@@ -194,7 +197,7 @@ def provision_evidence(store: Store, provision: Provision, since: dt.date,
     rules, about = provision.evidence, _either(scope or [])
     rows: list[Evidence] = []
     for event_rule in rules.events:
-        rows += event_evidence(store, event_rule, about)
+        rows += event_evidence(store, event_rule, about, since)
     for claim_rule in rules.claims:
         rows += claim_evidence(store, claim_rule, provision.target, about)
     for quote_rule in rules.quotes:
