@@ -72,7 +72,8 @@ DOCS = [  # id, published, title, sentences (written for these tests)
 def _event(store, doc, text, type_, mode, actor, date, precision="day", planned=False):
     store.con.execute(
         """INSERT INTO event_mentions (doc, type, mode, date, date_precision, planned, actor1, text, start, "end")
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""", [doc, type_, mode, date, precision, planned, actor, text, len(text)])
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""",
+        [doc, type_, mode, date, precision, planned, actor, text, len(text)])
 
 
 @pytest.fixture
