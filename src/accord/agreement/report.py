@@ -21,15 +21,19 @@ def status_table(result: AgreementStatus, evidence_rows: int = 1) -> Table:
     agreement = result.agreement
     table = Table(title=f"{agreement.title} — as of {result.as_of.isoformat()} — implementation "
                         f"{result.percent:.0f}%", title_justify="left", show_lines=True)
-    for name in ("provision", "status", "deadline", "score", "why", "top evidence (newest first)"):
-        table.add_column(name, overflow="fold")
+    table.add_column("provision", overflow="fold", max_width=26)
+    table.add_column("status", max_width=14)
+    table.add_column("deadline", no_wrap=True)
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("why", ratio=2, overflow="fold")
+    table.add_column("top evidence (newest first)", ratio=3, overflow="fold")
     for status in result.statuses:
         provision = agreement.provision(status.provision)
         label = Text(status.status, style=STYLE.get(status.status, ""))
         if status.met_on:
             label.append(f"\n{status.met_on.isoformat()}")
             if status.late_days:
-                label.append(f" ({status.late_days} d late)")
+                label.append(f"\n{status.late_days} d late")
         name = Text(provision.id)
         if not provision.binding:
             name.append("\n(not binding)", style="dim")
