@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import typer
 from rich.console import Console
@@ -55,8 +56,6 @@ def list_agreements(db: str = DbOption) -> None:
 
     Example:  accord agreement list --db accord.duckdb
     """
-    from pathlib import Path
-
     from accord.agreement.bundled import bundled_names, resolve
     from accord.agreement.monitor import loaded
     from accord.store import Store
@@ -91,6 +90,10 @@ def status(
     if fmt not in ("table", "json"):
         raise typer.BadParameter(f"--format {fmt!r}: use table or json")
     day = _day(as_of)
+    if not Path(db).exists():
+        err.print(f"error: no store at {db} (run: accord ingest ... --db {db})", highlight=False, markup=False,
+                  soft_wrap=True)
+        raise typer.Exit(code=1)
     with Store(db, read_only=True) as store:
         agreements = [a for a in loaded(store) if agreement_id in (None, a.id)]
         if not agreements:
