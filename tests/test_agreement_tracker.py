@@ -184,3 +184,10 @@ def test_the_weekly_history_changes_when_the_evidence_does():
     assert by_week[D(2020, 3, 16)].status == "breached"    # reported still to come after the deadline
     assert by_week[D(2020, 4, 6)].status == "partly_met"   # half released
     assert by_week[D(2020, 4, 20)].as_of == D(2020, 4, 20)  # the last week stops at the newest document
+
+
+def test_a_later_dated_report_does_not_move_an_earlier_completion():
+    first = row("met", D(2021, 8, 31), n=1)  # "the war has ended", no day of its own
+    retold = row("met", D(2022, 8, 1), D(2022, 7, 25), n=2, dated=True)  # a year on, a misread day
+    status = withdraw([first, retold], D(2022, 9, 1))
+    assert status.met_on == D(2021, 8, 31)

@@ -106,11 +106,13 @@ def _completion(met: Sequence[Evidence], deadline: dt.date | None,
     dated completion after the deadline, or when a report after the deadline (or a plan for a day after
     it) shows it was still to come: then `met_on` bounds it.
     """
-    dated = [r.happened_on for r in met if r.dated]
-    met_on = min(dated) if dated else min(r.happened_on for r in met)
+    # Every report bounds the completion (it cannot come after the report that tells it): the earliest
+    # bound wins, so a dated row that is later than an earlier report (a date misread) cannot move it.
+    first = min(met, key=lambda r: (r.happened_on, not r.dated))
+    met_on = first.happened_on
     if deadline is None or met_on <= deadline:
         return met_on, None
-    if dated or _missed(known, deadline):
+    if first.dated or _missed(known, deadline):
         return met_on, (met_on - deadline).days
     return met_on, None
 
