@@ -74,11 +74,14 @@ def status_as_of(store: Store, agreement: Agreement, as_of: dt.date | None) -> A
 
 def refresh(store: Store) -> dict[str, AgreementStatus]:
     """Recompute every loaded agreement's `provisions` and `provision_status` rows (after an ingest, too)."""
+    agreements = loaded(store)
+    if not agreements:
+        return {}  # nothing loaded: the ingest pays nothing
     newest = newest_document_day(store)
     results: dict[str, AgreementStatus] = {}
     provision_rows: list[dict[str, Any]] = []
     week_rows: list[dict[str, Any]] = []
-    for agreement in loaded(store):
+    for agreement in agreements:
         evidence = gather(store, agreement)
         day = newest if newest and newest >= agreement.signed else agreement.signed
         statuses = track(agreement, evidence, day)
