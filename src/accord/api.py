@@ -181,6 +181,12 @@ def _cleaned_again(store: Store, row: tuple) -> tuple:
     return (doc_id, fresh, *rest)
 
 
+def refresh_agreements(store: Store) -> None:
+    from accord.agreement.monitor import refresh
+
+    refresh(store)
+
+
 def link_corpus(store: Store) -> None:
     """The corpus-level stage: duplicates, stories, merged events, contests, people."""
     from accord.link import contests, dedup, merge, people, stories
@@ -193,3 +199,4 @@ def link_corpus(store: Store) -> None:
     store.replace_table("contests", contests.find_contests(
         store.rows("SELECT * FROM claims"), store.rows("SELECT id, published, duplicate_of FROM documents")))
     people.link_people(store)
+    refresh_agreements(store)  # provisions follow the corpus: a loaded agreement is re-tracked after each ingest

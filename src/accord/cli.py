@@ -14,6 +14,7 @@ from rich.table import Table
 from typer.core import TyperGroup
 
 from accord import api
+from accord.agreement.cli import app as agreement_commands
 from accord.errors import DataFileError
 from accord.store import DEFAULT_DB
 
@@ -40,6 +41,8 @@ app = typer.Typer(
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
 )
+
+app.add_typer(agreement_commands, name="agreement")
 
 DbOption = typer.Option(DEFAULT_DB, "--db", help="DuckDB file that holds the corpus.")
 DEFAULT_GOLD = Path("../shared/corpus/gold")
@@ -299,6 +302,7 @@ def demo(
     inputs = sorted(p for p in DEMO_DIR.iterdir() if p.is_file() and p.name != "README.md")
     report = _run_ingest(inputs, db, None, None, 1)
     _print_ingest_report(report, db)
+    tracked = _load_demo_agreement(db)
     _export_quietly(db, out_dir)
     for table in stats_tables(db):
         out.print(table)
@@ -307,10 +311,21 @@ def demo(
         out.print(table)
     multi_source = [e for e in list_events(db) if len(e["docs"] or []) > 1]
     out.print(events_table(multi_source[:8]))
+    out.print(tracked)
     # one command a line: each fits 80 columns and can be copied whole
     out.print("Explore further:")
     for command in ("quotes", "events", "contests"):
         out.print(f"  accord {command} --db {escape(db)}", soft_wrap=True)
+
+
+def _load_demo_agreement(db: str) -> Table:
+    """Track the 2020 US-Taliban agreement over the demo corpus; its status table, printed last."""
+    from accord.agreement.bundled import resolve
+    from accord.agreement.monitor import load
+    from accord.agreement.report import status_table
+
+    agreement, text, origin = resolve("us-taliban-2020")
+    return status_table(load(db, agreement, text, origin))
 
 
 def _export_quietly(db: str, out_dir: Path) -> None:

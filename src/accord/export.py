@@ -26,8 +26,11 @@ EXPORT_QUERIES: dict[str, str] = {
                         count, fatalities, docs, text
                  FROM events ORDER BY date NULLS LAST, id""",
     "contests": "SELECT measure, period_start, period_end, claims, note FROM contests ORDER BY measure",
-    "provisions": """SELECT id, agreement, obligor, obligation, deadline, status, status_as_of, evidence
-                     FROM provisions ORDER BY id""",
+    "provisions": """SELECT id, agreement, obligor, obligation, deadline, status, status_as_of, evidence,
+                            kind, binding, met_on, late_days, score, beneficiary, note, context
+                     FROM provisions ORDER BY agreement, id""",
+    "provision_status": """SELECT provision, agreement, week, status, score, evidence
+                           FROM provision_status ORDER BY agreement, provision, week""",
 }
 
 # Which stage fills a table, for the notice written when it is empty.
@@ -37,6 +40,7 @@ FILLED_BY = {
     "events": "event extraction and merge",
     "contests": "claim extraction and contest detection",
     "provisions": "an agreement (accord agreement load)",
+    "provision_status": "an agreement (accord agreement load)",
 }
 
 FORMATS = ("jsonl", "csv", "parquet")
@@ -61,6 +65,8 @@ def export(db: str | Path, out_dir: str | Path, fmt: str = "jsonl",
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []
+    if Path(db).exists():
+        Store(db).close()  # a store written by an older accord gains the newer tables and columns first
     with Store(db, read_only=True) as store:
         for name, query in EXPORT_QUERIES.items():
             path = out / f"{name}.{fmt}"

@@ -22,7 +22,8 @@ PACKAGE_ROOT = Path(__file__).resolve().parent
 # with), and the pipeline that runs them. A new module the cleaner imports belongs here.
 FINGERPRINTED = ("data/**/*", "extract/**/*.py", "ingest/clean.py", "ingest/edges.py", "ingest/header_lines.py",
                  "nlp.py")
-_SKIPPED_PARTS = {"__pycache__"}
+# Agreements are read by the corpus-stage tracker, not by the extractors: editing one re-tracks, not re-extracts.
+_SKIPPED_PARTS = {"__pycache__", "agreements"}
 DIGEST_CHARS = 16
 
 

@@ -22,6 +22,9 @@ from accord.models import Claim, Document, EventMention, Extractions, Quote
 DEFAULT_DB = "accord.duckdb"
 
 LOCATION = "STRUCT(name VARCHAR, admin1 VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE)"
+# One evidence row of a provision's status: the export's kind/doc/text, then which row and where.
+EVIDENCE = ('STRUCT(kind VARCHAR, doc VARCHAR, text VARCHAR, id VARCHAR, counts VARCHAR, start INTEGER, '
+            '"end" INTEGER, date VARCHAR, seen_on VARCHAR)')
 CONTEST_CLAIM = "STRUCT(doc VARCHAR, claimant VARCHAR, value DOUBLE, change_percent DOUBLE, text VARCHAR)"
 
 SCHEMA = f"""
@@ -66,7 +69,15 @@ CREATE TABLE IF NOT EXISTS people (
 CREATE TABLE IF NOT EXISTS provisions (
     id VARCHAR, agreement VARCHAR, obligor VARCHAR, obligation VARCHAR, deadline VARCHAR,
     status VARCHAR, status_as_of VARCHAR,
-    evidence STRUCT(kind VARCHAR, doc VARCHAR, text VARCHAR)[]
+    evidence {EVIDENCE}[]
+);
+CREATE TABLE IF NOT EXISTS agreements (
+    id VARCHAR PRIMARY KEY, title VARCHAR, signed VARCHAR, place VARCHAR, parties VARCHAR[],
+    origin VARCHAR, definition VARCHAR, loaded_at TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS provision_status (
+    provision VARCHAR, agreement VARCHAR, week VARCHAR, status VARCHAR, score INTEGER,
+    evidence {EVIDENCE}[]
 );
 """
 
@@ -75,6 +86,19 @@ CREATE TABLE IF NOT EXISTS provisions (
 ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("documents", "published_estimate", "VARCHAR"),
     ("documents", "published_estimate_source", "VARCHAR"),
+    ("provisions", "beneficiary", "VARCHAR"),
+    ("provisions", "kind", "VARCHAR"),
+    ("provisions", "binding", "BOOLEAN"),
+    ("provisions", "met_on", "VARCHAR"),
+    ("provisions", "late_days", "INTEGER"),
+    ("provisions", "score", "INTEGER"),
+    ("provisions", "note", "VARCHAR"),
+    ("provisions", "context", f"{EVIDENCE}[]"),
+)
+
+# Columns whose type grew (a struct gained fields) after release: derived tables only, rebuilt on use.
+WIDENED_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("provisions", "evidence", f"{EVIDENCE}[]"),
 )
 
 EXTRACTION_TABLES: dict[str, type] = {"quotes": Quote, "claims": Claim, "event_mentions": EventMention}
@@ -101,6 +125,12 @@ class Store:
     def _add_missing_columns(self) -> None:
         for table, column, kind in ADDED_COLUMNS:
             self.con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {kind}")
+        for table, column, kind in WIDENED_COLUMNS:
+            current = self.con.execute(
+                "SELECT data_type FROM information_schema.columns WHERE table_name = ? AND column_name = ?",
+                [table, column]).fetchone()
+            if current and current[0].replace('"', "") != kind.replace('"', ""):
+                self.con.execute(f'ALTER TABLE {table} ALTER "{column}" SET DATA TYPE {kind}')
 
     def close(self) -> None:
         self.con.close()
