@@ -36,6 +36,19 @@ class IngestReport:
 
 
 ProgressHook = Callable[[int], None]
+StageHook = Callable[[str], None]  # told what a long step is doing ("loading the spaCy model"), for progress lines
+
+
+def _load_model(n_process: int, on_stage: StageHook | None) -> None:
+    """Load the spaCy model before the first batch, saying so: the load takes about 20 s and shows no progress."""
+    from accord.nlp import shared_pipeline
+
+    if n_process == 1 and shared_pipeline.cache_info().currsize == 0:
+        if on_stage:
+            on_stage("loading the spaCy model (once, about 20 s)")
+        shared_pipeline()
+    if on_stage:
+        on_stage("extracting")
 
 
 def count_articles(paths: Iterable[Path]) -> int:
@@ -84,10 +97,12 @@ def prepare(article: Article, published: str | None = None, source: str | None =
     )
 
 
-def _extract(docs: list[Document], n_process: int) -> list[Extractions]:
+def _extract(docs: list[Document], n_process: int, on_stage: StageHook | None = None) -> list[Extractions]:
     from accord.nlp import analyse
 
     english = [d for d in docs if d.language in (None, "en")]
+    if english:
+        _load_model(n_process, on_stage)
     items = ((d.id, d.clean_text, d.published, d.title, d.published_estimate) for d in english)
     results = {x.doc: x for x in analyse(items, n_process=n_process)}
     return [results.get(d.id, Extractions(doc=d.id)) for d in docs]
@@ -102,20 +117,25 @@ def ingest(
     n_process: int = 1,
     on_progress: ProgressHook | None = None,
     on_error: Callable[[InputError], None] | None = None,
+    on_stage: StageHook | None = None,
 ) -> IngestReport:
-    """Read, clean, extract and store articles, then rebuild the corpus-level tables."""
+    """Read, clean, extract and store articles, then rebuild the corpus-level tables.
+
+    `on_stage` hears which long step runs (model load, extraction, linking), for a progress line."""
     report = IngestReport()
     with Store(db) as store:
         pending = _new_or_changed(read_all(paths), store, published, source, report, on_error, on_progress)
         for batch in batched(pending, batch_size):
-            for doc, extractions in zip(batch, _extract(batch, n_process), strict=True):
+            for doc, extractions in zip(batch, _extract(batch, n_process, on_stage), strict=True):
                 store.save_document(doc, extractions, EXTRACTOR_VERSION)
                 if doc.language not in (None, "en"):
                     report.not_english.append(doc.id)
             if on_progress:
                 on_progress(len(batch))
         backfill_estimates(store)
-        report.reextracted = reextract(store, n_process=n_process)
+        report.reextracted = reextract(store, n_process=n_process, on_stage=on_stage)
+        if on_stage:
+            on_stage("linking: duplicates, stories, events across documents, contests, people")
         link_corpus(store)
     return report
 
@@ -158,11 +178,14 @@ def backfill_estimates(store: Store) -> int:
     return len(found)
 
 
-def reextract(store: Store, n_process: int = 1) -> int:
+def reextract(store: Store, n_process: int = 1, on_stage: StageHook | None = None) -> int:
     """Re-run extraction on documents stored by an older extractor version."""
     from accord.nlp import analyse
 
     stale = store.documents_for_extraction(EXTRACTOR_VERSION)
+    if stale and on_stage:
+        _load_model(n_process, on_stage)
+        on_stage(f"re-extracting {len(stale)} documents stored by an older extractor")
     for extractions in analyse(stale, n_process=n_process):
         store.replace_extractions(extractions, EXTRACTOR_VERSION)
     return len(stale)

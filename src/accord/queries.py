@@ -270,9 +270,12 @@ def _event_clauses(event_type: str | None, actor: str | None, place: str | None,
 
 def events(con: Con, event_type: str | None = None, actor: str | None = None, place: str | None = None,
            since: str | None = None, until: str | None = None, doc: str | None = None,
-           limit: int | None = None, offset: int | None = None) -> Page:
+           limit: int | None = None, offset: int | None = None, event_id: str | None = None) -> Page:
     """Merged events, oldest first (undated last), each with the document and offsets of its sentence."""
     clauses, params = _event_clauses(event_type, actor, place, since, until, doc)
+    if event_id:
+        clauses.append("e.id = ?")
+        params.append(event_id)
     # the event's sentence is one of its mentions' sentences: the first document (by id) that has it
     sql = f"""SELECT e.*, f.found.doc AS sentence_doc, f.found.start AS start, f.found."end" AS "end"
               FROM events e LEFT JOIN (

@@ -48,14 +48,21 @@ def _view(places: list[dict[str, Any]]) -> tuple[list[float], float]:
     return centre, WIDTH / math.radians(span)
 
 
-def map_chart(places: list[dict[str, Any]], outlines: dict[str, Any]) -> Spec:
-    """Country outlines with each place's events as a circle sized by their count; a circle links (`href`)."""
+def map_chart(places: list[dict[str, Any]], outlines: dict[str, Any] | str) -> Spec:
+    """Country outlines with each place's events as a circle sized by their count; a circle links (`href`).
+
+    `outlines` is a GeoJSON FeatureCollection (inlined: the report) or a same-site URL serving one (the dashboard,
+    so the browser caches it across pages).
+    """
     centre, scale = _view(places) if places else ([0.0, 20.0], WIDTH / (2 * math.pi))
     projection = {"type": "mercator", "center": centre, "scale": scale}
-    land = alt.Chart(alt.Data(values=outlines["features"])).mark_geoshape(
+    land_data = (alt.Data(url=outlines, format=alt.DataFormat(type="json", property="features"))
+                 if isinstance(outlines, str) else alt.Data(values=outlines["features"]))
+    land = alt.Chart(land_data).mark_geoshape(
         fill="#eeeeea", stroke="#9a9a9a", strokeWidth=0.6, clip=True).project(**projection)
     points = alt.Chart(alt.Data(values=places)).mark_circle(color="#b5402a", opacity=0.75, clip=True).encode(
-        longitude="lon:Q", latitude="lat:Q", size=alt.Size("events:Q", title="events", scale=alt.Scale(range=[40, 900])),
+        longitude="lon:Q", latitude="lat:Q",
+        size=alt.Size("events:Q", title="events", scale=alt.Scale(range=[40, 900])),
         href="href:N", tooltip=["name:N", "country:N", "events:Q"],
     ).project(**projection)
     chart = alt.layer(land, points).properties(width=WIDTH, height=380, title="Where events happened")
