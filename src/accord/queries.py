@@ -288,10 +288,15 @@ def events(con: Con, event_type: str | None = None, actor: str | None = None, pl
 
 
 def events_by_week(con: Con) -> list[Row]:
-    """Events per week (the Monday) and PLOVER type, planned ones left out, for the timeline."""
+    """Events per week (the Monday) and PLOVER type, for the timeline: planned ones are left out, and so is the
+    background (events over a year before the first article, "the 9/11 attacks"), which would squeeze the
+    corpus's months into a sliver of the axis."""
     return rows(con, """SELECT strftime(date_trunc('week', try_cast(date AS DATE)), '%Y-%m-%d') AS week, type,
                                count(*) AS events
                         FROM events WHERE NOT coalesce(planned, false) AND try_cast(date AS DATE) IS NOT NULL
+                          AND try_cast(date AS DATE) >= coalesce(
+                              (SELECT min(try_cast(published AS DATE)) FROM documents) - INTERVAL 365 DAY,
+                              DATE '0001-01-01')
                         GROUP BY 1, 2 ORDER BY 1, 2""")
 
 

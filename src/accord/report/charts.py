@@ -56,8 +56,10 @@ def map_chart(places: list[dict[str, Any]], outlines: dict[str, Any] | str) -> S
     """
     centre, scale = _view(places) if places else ([0.0, 20.0], WIDTH / (2 * math.pi))
     projection = {"type": "mercator", "center": centre, "scale": scale}
+    # inline outlines join the spec after Altair has built it: Altair walks every value it is given (seconds
+    # for 170 countries), and Vega-Lite reads a named dataset from the spec's top-level "datasets"
     land_data = (alt.Data(url=outlines, format=alt.DataFormat(type="json", property="features"))
-                 if isinstance(outlines, str) else alt.Data(values=outlines["features"]))
+                 if isinstance(outlines, str) else alt.NamedData(name="world_outlines"))
     land = alt.Chart(land_data).mark_geoshape(
         fill="#eeeeea", stroke="#9a9a9a", strokeWidth=0.6, clip=True).project(**projection)
     points = alt.Chart(alt.Data(values=places)).mark_circle(color="#b5402a", opacity=0.75, clip=True).encode(
@@ -66,7 +68,10 @@ def map_chart(places: list[dict[str, Any]], outlines: dict[str, Any] | str) -> S
         href="href:N", tooltip=["name:N", "country:N", "events:Q"],
     ).project(**projection)
     chart = alt.layer(land, points).properties(width=WIDTH, height=380, title="Where events happened")
-    return _spec(chart)
+    spec = _spec(chart)
+    if not isinstance(outlines, str):
+        spec.setdefault("datasets", {})["world_outlines"] = outlines["features"]
+    return spec
 
 
 def speakers_chart(rows: list[dict[str, Any]]) -> Spec:

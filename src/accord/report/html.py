@@ -70,7 +70,8 @@ def _agreement(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     grid: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
     for row in history:
         grid[row["provision"]][row["week"]] = {**row, "explained_by": changes[(row["provision"], row["week"])]}
-    evidence = {(p, w): queries.status_evidence(con, p, w) for (p, w) in set(changes.values())}
+    explaining = {(provision, week) for (provision, _), week in changes.items()}
+    evidence = {(p, w): queries.status_evidence(con, p, w) for (p, w) in sorted(explaining)}
     current = {p["id"]: queries.status_evidence(con, p["id"]) for p in provisions}
     return {"provisions": provisions, "weeks": weeks, "grid": grid, "evidence": evidence, "current": current,
             "has_history": queries.has_table(con, "provision_status")}
