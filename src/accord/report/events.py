@@ -1,4 +1,4 @@
-"""`accord events`: the merged events of a store as a table, with the id, documents and sentence of each."""
+"""`accord events` (a block of lines per event: id, documents, sentence) and the demo's events table."""
 
 from __future__ import annotations
 
@@ -20,31 +20,29 @@ def list_events(db: str | Path, event_type: str | None = None, actor: str | None
     `limit`. Raises ValueError on an unknown type or a malformed date."""
     con = duckdb.connect(str(db), read_only=True)
     try:
-        wanted = limit
         found: list[dict[str, Any]] = []
-        while True:
+        while True:  # page through: the query caps one page at queries.MAX_LIMIT rows
             page = queries.events(con, event_type, actor, place, since, until, doc,
                                   limit=queries.MAX_LIMIT, offset=len(found))
             found += page.rows
-            if len(found) >= page.total or (wanted is not None and len(found) >= wanted):
-                return found[:wanted] if wanted is not None else found
+            if len(found) >= page.total or (limit is not None and len(found) >= limit):
+                return found[:limit]
     finally:
         con.close()
 
 
 def events_table(events: list[dict[str, Any]], total: int | None = None) -> Table:
-    """One row per event; the id goes over the date, the mode under the type and actor2 under actor1, so that it
-    fits 80 columns (the demo's summary). `event_lines` lists the documents and the sentence too."""
+    """One row per event; the mode goes under the type and actor2 under actor1, so that it fits 80 columns (the
+    demo's summary). `event_lines` gives the id, the documents and the sentence too."""
     shown = f"{len(events)}" if total is None or total == len(events) else f"{len(events)} of {total}"
     table = Table(title=f"events ({shown})", show_edge=False)
-    for column in ("event", "type", "detail", "actors", "location", "killed", "docs"):
-        # an id, a date or a PLOVER type cut in the middle is unusable; the text columns wrap
-        table.add_column(column, no_wrap=column in ("event", "type", "killed", "docs"), overflow="fold",
+    for column in ("date", "type", "detail", "actors", "location", "killed", "docs"):
+        # a date or a PLOVER type cut in the middle ("2020-0 / 2-29") is unreadable; the text columns wrap
+        table.add_column(column, no_wrap=column in ("date", "type", "killed", "docs"), overflow="fold",
                          justify="right" if column in ("killed", "docs") else "left")
     for event in events:
         table.add_row(
-            "\n".join(p for p in (escape(event.get("id") or ""), event.get("date") or "undated",
-                                  "(planned)" if event.get("planned") else "") if p),
+            (event.get("date") or "") + ("\n(planned)" if event.get("planned") else ""),
             event["type"] + (f"\n[dim]{escape(event['mode'])}[/dim]" if event.get("mode") else ""),
             escape(event.get("detail") or ""), escape(_actors(event)), escape(_place(event)),
             _killed(event), str(len(event.get("docs") or [])),
