@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -35,6 +37,7 @@ def create_app(db: str | Path) -> FastAPI:
                   "Every row that comes from a sentence has `doc`, `start`, `end` (offsets in the clean text).")
     app.state.con = duckdb.connect(str(db), read_only=True)
     app.state.db = str(db)
+    app.state.charts = {}  # chart specs over the whole store: it is opened read-only, so they never change
     app.state.env = environment(TEMPLATES)
     app.state.env.globals.update(nav=NAV, version=__version__, db_name=Path(db).name, link=_link,
                                  query_string=_query_string)
@@ -54,6 +57,14 @@ def _link(doc: str | None, start: int | None = None, end: int | None = None) -> 
 def _query_string(params: dict[str, Any], **changes: Any) -> str:
     merged = {k: v for k, v in {**params, **changes}.items() if v not in (None, "")}
     return "?" + urlencode(merged) if merged else ""
+
+
+def _chart(request: Request, name: str, build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """A whole-store chart spec, built on first use (Altair takes ~100 ms a chart) and kept for the app's life."""
+    cache = request.app.state.charts
+    if name not in cache:
+        cache[name] = build()
+    return cache[name]
 
 
 def _render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
@@ -84,7 +95,8 @@ def _add_pages(app: FastAPI) -> None:  # noqa: C901 - one small handler per page
         return _render(request, "overview.html", counts=queries.table_counts(con),
                        summary=queries.corpus_summary(con), by_source=queries.documents_by_source(con),
                        languages=queries.languages(con),
-                       documents_spec=charts.documents_chart(queries.documents_by_week(con)))
+                       documents_spec=_chart(request, "documents",
+                                             lambda: charts.documents_chart(queries.documents_by_week(con))))
 
     @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
     def documents(request: Request, con=Depends(cursor), q: str | None = None, source: str | None = None,
@@ -133,14 +145,8 @@ def _add_pages(app: FastAPI) -> None:  # noqa: C901 - one small handler per page
                doc: str | None = None, offset: int = 0) -> HTMLResponse:
         def read() -> dict[str, Any]:
             page = queries.events(con, type, actor, place, since, until, doc, offset=offset)
-            timeline = queries.events_by_week(con)
-            for row in timeline:
-                row["href"] = f"/events?type={row['type']}&since={row['week']}"
-            places = queries.events_by_place(con)
-            for place_row in places:
-                place_row["href"] = "/events" + _query_string({"place": place_row["name"]})
-            return {"page": page, "timeline": charts.timeline_chart(timeline),
-                    "map": charts.map_chart(places, "/static/world.json"), "types": queries.PLOVER_TYPES}
+            return {"page": page, "timeline": _chart(request, "timeline", lambda: _timeline(con)),
+                    "map": _chart(request, "map", lambda: _map(con)), "types": queries.PLOVER_TYPES}
         return _guarded(request, "events.html", read)
 
     @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -172,6 +178,21 @@ def _add_pages(app: FastAPI) -> None:  # noqa: C901 - one small handler per page
     def vega() -> Response:
         return Response(vega_bundle(), media_type="text/javascript",
                         headers={"Cache-Control": "public, max-age=86400"})
+
+
+def _timeline(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    timeline = queries.events_by_week(con)
+    for row in timeline:  # a bar opens that type's events of that week
+        sunday = (date.fromisoformat(row["week"]) + timedelta(days=6)).isoformat()
+        row["href"] = "/events" + _query_string({"type": row["type"], "since": row["week"], "until": sunday})
+    return charts.timeline_chart(timeline)
+
+
+def _map(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    places = queries.events_by_place(con)
+    for place in places:  # a circle opens the events at that place
+        place["href"] = "/events" + _query_string({"place": place["name"]})
+    return charts.map_chart(places, "/static/world.json")
 
 
 def _agreement(con: duckdb.DuckDBPyConnection, as_of: str | None) -> dict[str, Any]:
