@@ -114,3 +114,15 @@ def test_short_help_and_version():
     assert CliRunner().invoke(app, ["events", "-h"]).output.count("--actor") == 1
     version = CliRunner().invoke(app, ["--version"])
     assert version.exit_code == 0 and version.output.strip() == f"accord {__version__}"
+
+
+def test_ingest_names_its_long_steps_for_the_progress_line(tmp_path, monkeypatch):
+    from accord import api
+    from accord.models import Extractions
+
+    monkeypatch.setattr(api, "_extract", lambda docs, n_process: [Extractions(doc=d.id) for d in docs])
+    (tmp_path / "a.txt").write_text("Talks resume\n\nThe two delegations met on Friday.\n", encoding="utf-8")
+    stages: list[str] = []
+    api.ingest([tmp_path / "a.txt"], tmp_path / "s.duckdb", on_stage=stages.append)
+    assert stages[0] in ("loading the spaCy model (once, about 20 s), then extracting", "extracting")
+    assert stages[-1].startswith("linking: duplicates, stories")

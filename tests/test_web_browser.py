@@ -167,15 +167,18 @@ def test_agreement_page_and_one_status_evidence(page, dashboard, screenshots):
     page.screenshot(path=screenshots / "agreement.png", full_page=True)
 
 
-def test_agreement_status_opens_its_evidence_sentence(page, hostile_dashboard):
+def test_agreement_status_opens_its_evidence_sentence(page, hostile_dashboard, screenshots):
     page.goto(hostile_dashboard + "/agreement")
+    page.screenshot(path=screenshots / "agreement-tracker.png", full_page=True)
     page.locator("#status-history a.status").last.click()
+    page.locator("#evidence").wait_for()
+    page.screenshot(path=screenshots / "evidence.png", full_page=True)
     page.locator("#evidence a.offsets").first.click()
     target = page.locator(":target")
     assert page.url.endswith("#o-0-51") and target.count() == 1
 
 
-def test_hostile_article_runs_no_script_in_the_dashboard(page, hostile_dashboard):
+def test_hostile_article_runs_no_script_in_the_dashboard(page, hostile_dashboard, screenshots):
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     for path in ("/documents/b", "/documents/b?view=raw", "/documents", "/quotes", "/events"):
@@ -184,6 +187,7 @@ def test_hostile_article_runs_no_script_in_the_dashboard(page, hostile_dashboard
     page.goto(hostile_dashboard + "/documents/b")
     assert "<script>window.__xss" in page.locator("#clean-text").inner_text()  # shown as text, where a reader sees it
     assert "<img src=x" in page.locator("h1").inner_text()
+    page.screenshot(path=screenshots / "hostile-article.png", full_page=True)
     assert not dialogs
 
 

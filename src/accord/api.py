@@ -39,15 +39,18 @@ ProgressHook = Callable[[int], None]
 StageHook = Callable[[str], None]  # told what a long step is doing ("loading the spaCy model"), for progress lines
 
 
-def _load_model(n_process: int, on_stage: StageHook | None) -> None:
-    """Load the spaCy model before the first batch, saying so: the load takes about 20 s and shows no progress."""
+def _announce_extraction(n_process: int, on_stage: StageHook | None) -> None:
+    """Say that extraction starts, and that it first loads the spaCy model when this process has not yet (about
+    20 s in which no bar moves); the label holds until the first batch is stored."""
     from accord.nlp import shared_pipeline
 
-    if n_process == 1 and shared_pipeline.cache_info().currsize == 0:
-        if on_stage:
-            on_stage("loading the spaCy model (once, about 20 s)")
-        shared_pipeline()
-    if on_stage:
+    if not on_stage:
+        return
+    if n_process > 1:
+        on_stage(f"starting {n_process} processes, each loading the spaCy model, then extracting")
+    elif shared_pipeline.cache_info().currsize == 0:
+        on_stage("loading the spaCy model (once, about 20 s), then extracting")
+    else:
         on_stage("extracting")
 
 
@@ -97,12 +100,10 @@ def prepare(article: Article, published: str | None = None, source: str | None =
     )
 
 
-def _extract(docs: list[Document], n_process: int, on_stage: StageHook | None = None) -> list[Extractions]:
+def _extract(docs: list[Document], n_process: int) -> list[Extractions]:
     from accord.nlp import analyse
 
     english = [d for d in docs if d.language in (None, "en")]
-    if english:
-        _load_model(n_process, on_stage)
     items = ((d.id, d.clean_text, d.published, d.title, d.published_estimate) for d in english)
     results = {x.doc: x for x in analyse(items, n_process=n_process)}
     return [results.get(d.id, Extractions(doc=d.id)) for d in docs]
@@ -125,8 +126,10 @@ def ingest(
     report = IngestReport()
     with Store(db) as store:
         pending = _new_or_changed(read_all(paths), store, published, source, report, on_error, on_progress)
-        for batch in batched(pending, batch_size):
-            for doc, extractions in zip(batch, _extract(batch, n_process, on_stage), strict=True):
+        for number, batch in enumerate(batched(pending, batch_size)):
+            if number < 2:  # the first batch may load the model; the second runs on a loaded one
+                _announce_extraction(n_process, on_stage)
+            for doc, extractions in zip(batch, _extract(batch, n_process), strict=True):
                 store.save_document(doc, extractions, EXTRACTOR_VERSION)
                 if doc.language not in (None, "en"):
                     report.not_english.append(doc.id)
@@ -184,7 +187,6 @@ def reextract(store: Store, n_process: int = 1, on_stage: StageHook | None = Non
 
     stale = store.documents_for_extraction(EXTRACTOR_VERSION)
     if stale and on_stage:
-        _load_model(n_process, on_stage)
         on_stage(f"re-extracting {len(stale)} documents stored by an older extractor")
     for extractions in analyse(stale, n_process=n_process):
         store.replace_extractions(extractions, EXTRACTOR_VERSION)
