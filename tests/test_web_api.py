@@ -68,6 +68,8 @@ def test_provisions_as_of_read_the_weekly_history(client):
     early = client.get("/api/provisions", params={"as_of": "2020-03-03"}).json()["rows"][0]
     late = client.get("/api/provisions", params={"as_of": "2020-04-01"}).json()["rows"][0]
     assert (early["status"], early["score"]) == ("pending", 0) and (late["status"], late["score"]) == ("met", 3)
+    now = client.get("/api/provisions").json()["rows"][0]
+    assert (now["status"], now["score"]) == ("met", 3)  # the newest week's score, as the table has none
 
 
 def test_openapi_schema_lists_every_api_path(client):

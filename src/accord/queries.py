@@ -366,16 +366,19 @@ def provisions(con: Con, as_of: str | None = None) -> list[Row]:
     if not has_table(con, "provisions"):
         return []
     found = rows(con, "SELECT * FROM provisions ORDER BY id")
-    if as_of and has_table(con, "provision_status"):
-        history = rows(con, """SELECT provision, arg_max(status, week) AS status, max(week) AS status_as_of,
-                                      arg_max(score, week) AS score, arg_max(evidence, week) AS evidence
-                               FROM provision_status WHERE week <= ? GROUP BY provision""", [as_of])
-        by_id = {h["provision"]: h for h in history}
-        for row in found:
-            past = by_id.get(row["id"])
-            row.update({"status": past["status"], "status_as_of": past["status_as_of"], "score": past["score"],
-                        "evidence": past["evidence"]} if past else
+    if not has_table(con, "provision_status"):
+        return found
+    history = {h["provision"]: h for h in rows(
+        con, """SELECT provision, arg_max(status, week) AS status, max(week) AS status_as_of,
+                       arg_max(score, week) AS score, arg_max(evidence, week) AS evidence
+                FROM provision_status WHERE week <= coalesce(?, week) GROUP BY provision""", [as_of])}
+    for row in found:
+        past = history.get(row["id"])
+        if as_of:  # the status then, from the weekly history
+            row.update({key: past[key] for key in ("status", "status_as_of", "score", "evidence")} if past else
                        {"status": None, "status_as_of": None, "score": None, "evidence": []})
+        elif row.get("score") is None:  # a provisions table without scores: the newest week's
+            row["score"] = past["score"] if past else None
     return found
 
 
