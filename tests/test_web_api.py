@@ -112,3 +112,18 @@ def test_agreement_page_says_when_the_tracker_has_not_run(bare_client):
 
 def test_hostile_payload_is_what_the_fixture_says():
     assert "<script>" in HOSTILE and "onerror" in HOSTILE  # the tests above would pass vacuously otherwise
+
+
+def test_a_document_id_with_slashes_and_spaces_has_its_page(tmp_path):
+    from accord.models import Extractions
+    from accord.store import Store
+    from webstore import _document
+
+    db = tmp_path / "ids.duckdb"
+    with Store(db) as store:
+        store.save_document(_document("news/2020/a b", "Some text.", "T", "2020-01-01"),
+                            Extractions(doc="news/2020/a b"), "t")
+    web = TestClient(create_app(db))
+    assert 'href="/documents/news%2F2020%2Fa%20b"' in web.get("/documents").text
+    assert web.get("/documents/news%2F2020%2Fa%20b").status_code == 200
+    assert web.get("/api/documents/news%2F2020%2Fa%20b").json()["id"] == "news/2020/a b"

@@ -55,7 +55,7 @@ def api_documents(con=Depends(cursor), q: str | None = None, source: str | None 
     return _page(run(lambda: queries.documents(con, q, source, since, until, story, limit, offset)))
 
 
-@router.get("/documents/{doc_id}")
+@router.get("/documents/{doc_id:path}")
 def api_document(doc_id: str, con=Depends(cursor)) -> dict[str, Any]:
     """One document with its clean and raw text, quotes, claims and event mentions (offsets in the clean text)."""
     doc = queries.document(con, doc_id)

@@ -106,7 +106,7 @@ def _add_pages(app: FastAPI) -> None:  # noqa: C901 - one small handler per page
             "page": queries.documents(con, q, source, since, until, story, offset=offset),
             "sources": queries.sources(con)})
 
-    @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/documents/{doc_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def article(request: Request, doc_id: str, con=Depends(cursor), view: str = "clean") -> HTMLResponse:
         doc = queries.document(con, doc_id)
         if doc is None:
