@@ -398,6 +398,7 @@ def status_evidence(con: Con, provision: str, week: str | None = None) -> list[R
     else:
         found = []
     evidence = (found[0]["evidence"] if found else None) or []
-    return [{**item, **dict(zip(("start", "end"), locate(con, item.get("doc"), item.get("text")) or (None, None),
+    return [item if item.get("start") is not None else  # the tracker may give offsets; else find the text
+            {**item, **dict(zip(("start", "end"), locate(con, item.get("doc"), item.get("text")) or (None, None),
                                 strict=True))}
             for item in evidence]
