@@ -230,3 +230,5 @@ def test_report_of_a_hostile_store_runs_no_script(page, tmp_path):
     _charts_drawn(page)
     assert page.evaluate("() => window.__xss") is None
     assert "<img src=x" in page.locator("h1").inner_text()
+    page.locator("#agreement .grid a.status").last.click()  # a status opens the evidence that explains it
+    assert page.locator("details#evidence-p1-2020-03-09").get_attribute("open") is not None
