@@ -126,3 +126,17 @@ def test_ingest_names_its_long_steps_for_the_progress_line(tmp_path, monkeypatch
     api.ingest([tmp_path / "a.txt"], tmp_path / "s.duckdb", on_stage=stages.append)
     assert stages[0] in ("loading the spaCy model (once, about 20 s), then extracting", "extracting")
     assert stages[-1].startswith("linking: duplicates, stories")
+
+
+def test_quotes_command_reads_the_shared_query_and_prints_markup_as_text(tmp_path):
+    from accord.store import Store
+
+    db = build_store(tmp_path / "q.duckdb")
+    with Store(db) as store:  # a quote whose words look like rich markup
+        store.con.execute("INSERT INTO quotes VALUES ('a', '[bold red]not markup[/bold red]', true, 'Anna Envoy', "
+                          "NULL, '2020-03-04', 0, 5)")
+    result = CliRunner().invoke(app, ["quotes", "--db", db, "--speaker", "ENVOY", "--until", "2020-03-04"],
+                                terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert "[bold red]not markup[/bold red]" in result.output
+    assert "We will keep every promise" in result.output and "talks would resume" not in result.output

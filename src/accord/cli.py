@@ -334,6 +334,8 @@ def quotes(
     speaker: str = typer.Option(None, "--speaker", help="Name, alias or organisation (substring, any case)."),
     since: str = typer.Option(None, "--since", help="Only quotes said (or published) on or after YYYY-MM-DD.",
                               callback=_iso_date),
+    until: str = typer.Option(None, "--until", help="Only quotes said (or published) on or before YYYY-MM-DD.",
+                              callback=_iso_date),
     limit: int = typer.Option(None, "--limit", help="Show at most this many."),
     db: str = DbOption,
 ) -> None:
@@ -343,7 +345,7 @@ def quotes(
     """
     from accord.report.quotes import find_quotes, quotes_table
 
-    out.print(quotes_table(find_quotes(db, speaker=speaker, since=since, limit=limit)))
+    out.print(quotes_table(find_quotes(db, speaker=speaker, since=since, until=until, limit=limit)))
 
 
 @app.command()
