@@ -34,6 +34,22 @@ class IngestReport:
 
 
 ProgressHook = Callable[[int], None]
+StageHook = Callable[[str], None]  # told what a long step is doing ("loading the spaCy model"), for progress lines
+
+
+def _announce_extraction(n_process: int, on_stage: StageHook | None) -> None:
+    """Say that extraction starts, and that it first loads the spaCy model when this process has not yet (about
+    20 s in which no bar moves); the label holds until the first batch is stored."""
+    from accord.nlp import shared_pipeline
+
+    if not on_stage:
+        return
+    if n_process > 1:
+        on_stage(f"starting {n_process} processes, each loading the spaCy model, then extracting")
+    elif shared_pipeline.cache_info().currsize == 0:
+        on_stage("loading the spaCy model (once, about 20 s), then extracting")
+    else:
+        on_stage("extracting")
 
 
 def count_articles(paths: Iterable[Path]) -> int:
@@ -100,12 +116,17 @@ def ingest(
     n_process: int = 1,
     on_progress: ProgressHook | None = None,
     on_error: Callable[[InputError], None] | None = None,
+    on_stage: StageHook | None = None,
 ) -> IngestReport:
-    """Read, clean, extract and store articles, then rebuild the corpus-level tables."""
+    """Read, clean, extract and store articles, then rebuild the corpus-level tables.
+
+    `on_stage` hears which long step runs (model load, extraction, linking), for a progress line."""
     report = IngestReport()
     with Store(db) as store:
         pending = _new_or_changed(read_all(paths), store, published, source, report, on_error, on_progress)
-        for batch in batched(pending, batch_size):
+        for number, batch in enumerate(batched(pending, batch_size)):
+            if number < 2:  # the first batch may load the model; the second runs on a loaded one
+                _announce_extraction(n_process, on_stage)
             for doc, extractions in zip(batch, _extract(batch, n_process), strict=True):
                 store.save_document(doc, extractions, extractor_fingerprint())
                 if doc.language not in (None, "en"):
@@ -113,7 +134,9 @@ def ingest(
             if on_progress:
                 on_progress(len(batch))
         backfill_estimates(store)
-        report.reextracted += reextract(store, n_process=n_process)
+        report.reextracted += reextract(store, n_process=n_process, on_stage=on_stage)
+        if on_stage:
+            on_stage("linking: duplicates, stories, events across documents, contests, people")
         link_corpus(store)
     return report
 
@@ -158,13 +181,15 @@ def backfill_estimates(store: Store) -> int:
     return len(found)
 
 
-def reextract(store: Store, n_process: int = 1) -> int:
+def reextract(store: Store, n_process: int = 1, on_stage: StageHook | None = None) -> int:
     """Clean and extract again the documents stored under another extractor fingerprint (an older
     accord, other data files or extractor code), also those the current input does not hold."""
     from accord.nlp import analyse
 
     fingerprint = extractor_fingerprint()
     stale = [_cleaned_again(store, row) for row in store.documents_for_extraction(fingerprint)]
+    if stale and on_stage:
+        on_stage(f"re-extracting {len(stale)} documents stored by an older extractor")
     for extractions in analyse(stale, n_process=n_process):
         store.replace_extractions(extractions, fingerprint)
     return len(stale)

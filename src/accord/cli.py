@@ -40,9 +40,27 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 app.add_typer(agreement_commands, name="agreement")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from accord import __version__
+
+        out.print(f"accord {__version__}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", help="Print the version and exit.",
+                                       callback=_print_version, is_eager=True)) -> None:
+    """accord: turn news articles into a source-attributed record of a conflict and its peace agreement.
+
+    Start with:  accord ingest articles.jsonl  then  accord export --out out/
+    """
 
 DbOption = typer.Option(DEFAULT_DB, "--db", help="DuckDB file that holds the corpus.")
 DEFAULT_GOLD = Path("../shared/corpus/gold")
@@ -62,7 +80,7 @@ def _iso_date(value: str | None) -> str | None:
 
 def _progress() -> Progress:
     return Progress(
-        TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("[bold]{task.fields[stage]}"), BarColumn(), MofNCompleteColumn(),
         TextColumn("{task.fields[rate]} docs/s"), TimeRemainingColumn(),
         console=err, disable=not err.is_terminal, transient=True,
     )
@@ -73,7 +91,7 @@ def _run_ingest(
 ) -> api.IngestReport:
     with _progress() as progress:
         total = api.count_articles(paths) if err.is_terminal else None
-        task = progress.add_task("ingest", total=total, rate="-")
+        task = progress.add_task("ingest", total=total, rate="-", stage="reading")
 
         def advance(n: int) -> None:
             progress.advance(task, n)
@@ -85,8 +103,11 @@ def _run_ingest(
             # one line whatever the width, and a "[" in a file name is not markup
             err.print(f"[red]rejected[/red] {escape(str(error))}", highlight=False, soft_wrap=True)
 
+        def stage(text: str) -> None:  # the model load and the linking take long and move no bar
+            progress.update(task, stage=text)
+
         return api.ingest(paths, db, published=published, source=source, n_process=workers,
-                          on_progress=advance, on_error=rejected)
+                          on_progress=advance, on_error=rejected, on_stage=stage)
 
 
 def _print_ingest_report(report: api.IngestReport, db: str) -> None:
@@ -156,19 +177,27 @@ def export(
 def events(
     db: str = DbOption,
     event_type: str = typer.Option(None, "--type", help="Only this PLOVER type, e.g. ASSAULT."),
+    actor: str = typer.Option(None, "--actor", help="Actor1 or actor2 contains this (any case), e.g. Taliban."),
+    place: str = typer.Option(None, "--place", help="Place name, province or country contains this, e.g. Kabul."),
+    since: str = typer.Option(None, "--since", help="Only events on or after YYYY-MM-DD.", callback=_iso_date),
+    until: str = typer.Option(None, "--until", help="Only events on or before YYYY-MM-DD.", callback=_iso_date),
+    doc: str = typer.Option(None, "--doc", help="Only events this document reports."),
+    limit: int = typer.Option(None, "--limit", min=1, help="Show at most this many."),
 ) -> None:
-    """List the merged events: date, PLOVER type and mode, actors, place, fatalities, reporting documents.
+    """List the merged events: id, date, PLOVER type and mode, actors, place, fatalities, and the documents that
+    report each (the sentence shown is at [start:end] in the first; `accord show DOC` prints it).
 
-    Example:  accord events --db accord.duckdb --type ASSAULT
+    Example:  accord events --db accord.duckdb --type ASSAULT --place Kabul --since 2020-03-01
     """
-    from accord.report.events import events_table, list_events
+    from accord.report.events import event_lines, list_events
 
     try:
-        rows = list_events(db, event_type)
+        rows = list_events(db, event_type, actor, place, since, until, doc)
     except ValueError as e:
-        err.print(f"error: {e}")
+        err.print(f"error: {e}", highlight=False, markup=False, soft_wrap=True)
         raise typer.Exit(code=2) from e
-    out.print(events_table(rows))
+    for line in event_lines(rows[:limit] if limit else rows, total=len(rows)):
+        click.echo(line)  # unwrapped: ids and offsets stay whole in a pipe
 
 
 @app.command()
@@ -187,26 +216,23 @@ def stats(db: str = DbOption) -> None:
 def show(
     doc_id: str = typer.Argument(..., help="Document id."),
     db: str = DbOption,
-    raw: bool = typer.Option(False, "--raw", help="Print the text as it came in."),
+    raw: bool = typer.Option(False, "--raw", help="Print the text as it came in (offsets do not apply to it)."),
     clean: bool = typer.Option(False, "--clean", help="Print the cleaned text (the default)."),
 ) -> None:
-    """Print one stored document, raw or cleaned, to inspect what cleaning did.
+    """Print one stored document: its metadata and notes, its text, then its quotes, claims and event mentions,
+    each with [start:end] offsets into the clean text printed above. Lines are never wrapped, so a pipe or a
+    file holds the text exactly as stored.
 
-    Example:  accord show demo-01 --raw
+    Example:  accord show demo-01-kabul-declaration --db demo.duckdb | less
     """
-    from accord.store import Store
+    from accord.report.document import document_lines
 
-    with Store(db, read_only=True) as store:
-        doc = store.document(doc_id)
-    if doc is None:
-        err.print(f"error: no document '{doc_id}' in {db}")
+    lines = document_lines(db, doc_id, raw=raw and not clean)
+    if lines is None:
+        err.print(f"error: no document '{doc_id}' in {db}", highlight=False, markup=False)
         raise typer.Exit(code=1)
-    meta = Table.grid(padding=(0, 2))
-    for key in ("id", "title", "source", "published", "language", "duplicate_of", "story", "origin"):
-        meta.add_row(key, str(doc[key]))
-    out.print(meta)
-    out.print()
-    out.print(doc["raw_text"] if raw and not clean else doc["clean_text"], highlight=False, markup=False)
+    for line in lines:
+        click.echo(line)  # plain writes: rich would wrap at the terminal width and break the offsets
 
 
 @app.command()
@@ -225,6 +251,45 @@ def contests(db: str = DbOption) -> None:
         out.print(table)
         out.print()
     out.print(f"{len(rows)} contested figure(s)")
+
+
+@app.command()
+def report(
+    db: str = DbOption,
+    out_file: Path = typer.Option(Path("report.html"), "--out", help="The HTML file to write."),
+    title: str = typer.Option("accord report", "--title", help="Title at the top of the report."),
+) -> None:
+    """Write one self-contained HTML report (opens offline): corpus, events timeline and map, top speakers,
+    contested figures, agreement tracker; every figure links to the sentence it came from.
+
+    Example:  accord report --db accord.duckdb --out report.html
+    """
+    from accord.report.html import write_report
+
+    path = write_report(db, out_file, title=title)
+    out.print(f"report written to {escape(str(path.resolve()))}", soft_wrap=True, highlight=False)
+
+
+@app.command()
+def serve(
+    db: str = DbOption,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback: only this machine)."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+) -> None:
+    """Serve a read-only dashboard of the store: documents, people, events, contests, agreement, a JSON API
+    (/api/...) and its schema at /docs.
+
+    Example:  accord serve --db accord.duckdb --port 8000
+    """
+    import uvicorn
+
+    from accord.web.app import create_app
+
+    if not Path(db).exists():
+        err.print(f"error: no store at {db} (run accord ingest first)", highlight=False, markup=False)
+        raise typer.Exit(code=1)
+    out.print(f"accord dashboard on http://{host}:{port}/  (Ctrl-C stops it)", soft_wrap=True, highlight=False)
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
 
 
 @app.command(name="eval")
@@ -271,7 +336,10 @@ def evaluate_command(
 @app.command()
 def quotes(
     speaker: str = typer.Option(None, "--speaker", help="Name, alias or organisation (substring, any case)."),
-    since: str = typer.Option(None, "--since", help="Only quotes said (or published) on or after YYYY-MM-DD."),
+    since: str = typer.Option(None, "--since", help="Only quotes said (or published) on or after YYYY-MM-DD.",
+                              callback=_iso_date),
+    until: str = typer.Option(None, "--until", help="Only quotes said (or published) on or before YYYY-MM-DD.",
+                              callback=_iso_date),
     limit: int = typer.Option(None, "--limit", help="Show at most this many."),
     db: str = DbOption,
 ) -> None:
@@ -281,15 +349,16 @@ def quotes(
     """
     from accord.report.quotes import find_quotes, quotes_table
 
-    out.print(quotes_table(find_quotes(db, speaker=speaker, since=since, limit=limit)))
+    out.print(quotes_table(find_quotes(db, speaker=speaker, since=since, until=until, limit=limit)))
 
 
 @app.command()
 def demo(
     db: str = typer.Option("demo.duckdb", "--db", help="Store for the demo run (rebuilt each time)."),
     out_dir: Path = typer.Option(Path("demo-out"), "--out", help="Where the demo exports go."),
+    report_file: Path = typer.Option(Path("demo-report.html"), "--report", help="Where the demo's HTML report goes."),
 ) -> None:
-    """Run accord end to end on the embedded demo corpus (demo/): ingest, export, summary.
+    """Run accord end to end on the embedded demo corpus (demo/): ingest, export, summary, HTML report.
 
     Example:  accord demo
     """
@@ -316,6 +385,11 @@ def demo(
     out.print("Explore further:")
     for command in ("quotes", "events", "contests"):
         out.print(f"  accord {command} --db {escape(db)}", soft_wrap=True)
+    from accord.report.html import write_report
+
+    path = write_report(db, report_file, title="accord demo report")
+    out.print(f"Report: {escape(str(path.resolve()))}", soft_wrap=True, highlight=False)
+    out.print(f"Dashboard:  accord serve --db {escape(db)}", soft_wrap=True, highlight=False)
 
 
 def _load_demo_agreement(db: str) -> Table:
