@@ -182,25 +182,21 @@ def is_round_of(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() == "round"
 
 
-def keep_main_triggers(triggers: list[tuple[Token, TriggerRule]]) -> list[tuple[Token, TriggerRule]]:
-    """One event per trigger, except: a meeting word governed by another trigger is that trigger's topic
-    ("cancelled the talks" is a rejection, not talks), and a sentence reports one assault (a killing
-    is the assault's outcome)."""
-    kept = []
-    for token, rule in triggers:
-        if rule.type in ABSORBABLE_TYPES and token.pos_ in ("NOUN", "PROPN") and any(
-                other.type != rule.type and linked(token, t) for t, other in triggers if t is not token):
-            continue
-        if is_what_stops(token, rule, triggers):
-            continue
-        kept.append((token, rule))
-    assaults = [(t, r) for t, r in kept if r.type == "ASSAULT"]
-    if len(assaults) > 1:
-        main = next(((t, r) for t, r in assaults if t.lemma_.lower() not in FATALITY_VERBS), assaults[0])
-        kept = [(t, r) for t, r in kept
-                if r.type != "ASSAULT" or (t, r) == main or is_other_dated_assault(t, main[0])
-                or is_coordinated_assault(t, main[0])]
-    return kept
+def is_topic_of_other_trigger(token: Token, rule: TriggerRule, triggers: list[tuple[Token, TriggerRule]]) -> bool:
+    """A meeting or agreement word governed by another trigger is that trigger's topic ("cancelled the talks"
+    is a rejection, not talks)."""
+    return rule.type in ABSORBABLE_TYPES and token.pos_ in ("NOUN", "PROPN") and any(
+        other.type != rule.type and linked(token, t) for t, other in triggers if t is not token)
+
+
+def is_lesser_assault(token: Token, rule: TriggerRule, triggers: list[tuple[Token, TriggerRule]]) -> bool:
+    """A sentence reports one assault (a killing is the assault's outcome), unless a second assault word has
+    its own date or is the object of a coordinated verb."""
+    assaults = [t for t, r in triggers if r.type == "ASSAULT"]
+    if rule.type != "ASSAULT" or len(assaults) < 2:
+        return False
+    main = next((t for t in assaults if t.lemma_.lower() not in FATALITY_VERBS), assaults[0])
+    return token.i != main.i and not is_other_dated_assault(token, main) and not is_coordinated_assault(token, main)
 
 
 def is_coordinated_assault(token: Token, main: Token) -> bool:
