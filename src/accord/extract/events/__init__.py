@@ -1,0 +1,33 @@
+"""accord_events: who did what to whom, where and when, typed in PLOVER.
+
+A trigger word from `data/event_triggers.yaml` (a verb like "attacked" or a noun
+like "airstrike") opens a candidate event; the dependency parse around it gives
+the actors (subject and object, or possessive/compound modifiers of a noun), the
+place (a place name governed by a preposition) and the date (a DATE entity near
+the trigger, resolved by `accord.extract.time`). Candidates that are negated ("no
+strikes"), hypothetical ("if the Taliban attack") or only requested/threatened are
+dropped; future and scheduled ones are kept with `planned=True`. Reports of the
+same happening within one document are folded into one mention.
+
+One module per concern:
+
+* `triggers`   the lexicon, matching a token to a rule, the main triggers of a sentence
+* `factuality` negated, hypothetical, counterfactual, planned
+* `filters`    candidates that report no happening (document content, generic, ...)
+* `arguments`  actors, targets, counts and fatalities
+* `locations`  the place of a happening
+* `timing`     the date of a happening
+* `dedupe`     back references and the in-document fold (`same_happening` is shared with link/merge.py)
+* `named`      happenings named by their day (data/named_events.yaml)
+* `threats`    conditional threats ("will respond if ...")
+* `component`  the spaCy component `accord_events` and `extract_events`
+"""
+
+from accord.extract.events.component import EventExtractor, extract_events, is_quoted_term, make_component
+from accord.extract.events.dedupe import dates_compatible, dedupe, places_compatible, same_happening
+from accord.extract.events.triggers import TriggerRule, read_trigger_rules
+
+__all__ = [
+    "EventExtractor", "TriggerRule", "dates_compatible", "dedupe", "extract_events", "is_quoted_term",
+    "make_component", "places_compatible", "read_trigger_rules", "same_happening",
+]
