@@ -46,6 +46,7 @@ class TriggerRule:
     quoted: bool = False
     needs_happening: bool = False
     direct: bool = False
+    doer: bool = False
 
 
 def _words(values: list[Any] | None) -> list[str]:
@@ -65,7 +66,7 @@ def read_trigger_rules() -> dict[str, list[TriggerRule]]:
             unless_lemmas=frozenset(_words(entry.get("unless"))),
             modifiers={k: (v[0], v[1]) for k, v in (entry.get("modifiers") or {}).items()},
             quoted=bool(entry.get("quoted")), needs_happening=bool(entry.get("needs_happening")),
-            direct=bool(entry.get("direct")),
+            direct=bool(entry.get("direct")), doer=bool(entry.get("doer")),
         )
         rules.setdefault(rule.lemma, []).append(rule)
     return rules
@@ -112,8 +113,29 @@ def matching_rule(token: Token, rules: dict[str, list[TriggerRule]]) -> TriggerR
             attached = attached if attached is not None else attached_lemmas(token)
             if attached & rule.unless_lemmas:
                 continue
+        if rule.doer and not reports_as_doer(token, rule, rules):
+            continue
         return rule
     return None
+
+
+def doer_clause(token: Token) -> Token | None:
+    """The verb a noun is the subject of: "protesters burned tyres", "hundreds of protesters gathered"."""
+    subject = token
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "nsubj":
+        subject = token.head.head
+    return subject.head if subject.dep_ == "nsubj" else None
+
+
+def reports_as_doer(token: Token, rule: TriggerRule, rules: dict[str, list[TriggerRule]]) -> bool:
+    """A noun naming who acts ("protesters", "rioters") reports their happening only as the subject of a clause,
+    and only when no verb of that clause is a trigger of the same type, which tells it better: "protesters
+    blocked the road" is told by "blocked", "police arrested protesters" names whom the arrest hit."""
+    verb = doer_clause(token)
+    if verb is None:
+        return False
+    return not any((other := matching_rule(v, rules)) is not None and other.type == rule.type
+                   for v in (verb, *verb.conjuncts))
 
 
 def _direct_lemmas(token: Token) -> set[str]:
