@@ -59,7 +59,7 @@ def main() -> None:
     args = parser.parse_args()
     table = plover_table(REFERENCE / "plover" / "CAMEO2PLOVER-2021.txt")
     by_type: dict[str, set[str]] = defaultdict(set)
-    for head, code, words in verb_blocks(REFERENCE / "petrarch2" / "CAMEO.2.0.txt"):
+    for _head, code, words in verb_blocks(REFERENCE / "petrarch2" / "CAMEO.2.0.txt"):
         kind, mode = table.get(code, (None, ""))
         if kind is None:
             continue
