@@ -236,6 +236,28 @@ def show(
 
 
 @app.command()
+def explain(
+    doc_id: str = typer.Argument(..., help="Document id."),
+    db: str = DbOption,
+) -> None:
+    """Why is this (not) an event? Every candidate trigger of one stored document, with its sentence and
+    either the event it became or the filter that dropped it.
+
+    Example:  accord explain demo-01
+    """
+    from accord.extract.events.explain import explain_stored, explanation_lines
+    from accord.store import Store
+
+    with Store(db, read_only=True) as store:
+        doc = store.document(doc_id)
+    if doc is None:
+        err.print(f"error: no document '{doc_id}' in {db}")
+        raise typer.Exit(code=1)
+    for line in explanation_lines(explain_stored(doc)):
+        out.print(line, highlight=False, markup=False, soft_wrap=True)
+
+
+@app.command()
 def contests(db: str = DbOption) -> None:
     """Contested figures: claims that count the same thing over the same span but disagree, side by side.
 

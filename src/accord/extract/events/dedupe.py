@@ -145,16 +145,24 @@ def dedupe(mentions: list[EventMention], back_references: list[bool] | None = No
     A back reference ("the attack") joins the latest earlier report of its type whatever its actors; an
     additional one ("also levied sanctions", "another attack") is a new happening.
     """
+    return fold(mentions, back_references, additional)[0]
+
+
+def fold(mentions: list[EventMention], back_references: list[bool] | None = None,
+         additional: list[bool] | None = None) -> tuple[list[EventMention], list[int]]:
+    """`dedupe`, and for each input mention the index of the kept mention it became or joined."""
     back_references = back_references or [False] * len(mentions)
     additional = additional or [False] * len(mentions)
     kept: list[EventMention] = []
+    into: list[int] = []
     for mention, is_back, is_new in zip(mentions, back_references, additional, strict=True):
         if is_new and not is_back:
             kept.append(mention)
+            into.append(len(kept) - 1)
             continue
         row = _row(mention)
         same_type = [i for i, existing in enumerate(kept) if existing.type == mention.type]
-        # Triggers of one sentence were already told apart by keep_main_triggers.
+        # Triggers of one sentence were already told apart by the sentence-stage filters.
         target = next((i for i in same_type if kept[i].start != mention.start and not (
             not is_back and (recalls_history(kept[i], mention) or told_apart(kept[i], mention))) and (
             same_happening(_row(kept[i]), row) or same_day_same_parties(kept[i], mention))), None)
@@ -162,9 +170,11 @@ def dedupe(mentions: list[EventMention], back_references: list[bool] | None = No
             target = same_type[-1]
         if target is None:
             kept.append(mention)
+            into.append(len(kept) - 1)
         else:
             kept[target] = _fill(kept[target], mention)
-    return kept
+            into.append(target)
+    return kept, into
 
 
 def recalls_history(kept: EventMention, other: EventMention) -> bool:

@@ -61,30 +61,57 @@ def noun_it_completes(token: Token) -> Token | None:
     return None
 
 
-def is_hypothetical(token: Token) -> bool:
-    """Inside an if-clause, or the object of a threat, demand or wish ("vowed to attack")."""
-    if any(c.dep_ == "amod" and c.lemma_.lower() in POSSIBILITY_MODIFIERS for c in token.children):
-        return True
+def has_possibility_modifier(token: Token) -> bool:
+    """"a potential meeting", "possible strikes": named as something that may happen."""
+    return any(c.dep_ == "amod" and c.lemma_.lower() in POSSIBILITY_MODIFIERS for c in token.children)
+
+
+def clause_steps(token: Token) -> list[tuple[Token, Token]]:
+    """(lower, upper) steps up from a trigger to the head of its clause: the reach of a condition, a wish or a
+    plan that governs it (a separate clause or the root ends the walk, after its own step)."""
     path = path_up(token)
+    steps = []
     for lower, upper in zip(path, path[1:], strict=False):
-        if any(c.dep_ == "mark" and c.lemma_.lower() in CONDITION_MARKS for c in lower.children):
-            return True
-        if lower.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "relcl", "acl") \
-                and upper.lemma_.lower() in HYPOTHETICAL_HEADS:
-            return True
-        if lower.dep_ == "prep" and any(c.dep_ == "dobj" and c.lemma_.lower() in ENABLING_OBJECTS
-                                        for c in upper.children):
-            return True
-        if is_open_question(lower, upper):
-            return True
-        if is_past_plan(lower, upper) and (lower.i == token.i or (lower.i == token.head.i and token.dep_ in (
-                "dobj", "nsubj", "nsubjpass"))):
-            return True
+        steps.append((lower, upper))
         if lower.dep_ in ("advcl", "ccomp", "relcl") or upper.dep_ == "ROOT":
             break
-    if is_standing_position(token) or is_judged_counterfactually(token):
-        return True
-    # "could have led to a withdrawal": the modal may sit on the verb a nominal trigger hangs from.
+    return steps
+
+
+def is_conditional(token: Token) -> bool:
+    """"if the rebels attack", "unless talks resume": inside a condition."""
+    return any(any(c.dep_ == "mark" and c.lemma_.lower() in CONDITION_MARKS for c in lower.children)
+               for lower, _ in clause_steps(token))
+
+
+def is_wished_or_threatened(token: Token) -> bool:
+    """"vowed to attack", "called for talks", "ready to withdraw": the object of a threat, demand, wish or
+    ability, not (yet) a fact."""
+    return any(lower.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "relcl", "acl")
+               and upper.lemma_.lower() in HYPOTHETICAL_HEADS for lower, upper in clause_steps(token))
+
+
+def is_only_enabled(token: Token) -> bool:
+    """"paves the way for talks", "sets the stage for a withdrawal": what a happening only makes possible."""
+    return any(lower.dep_ == "prep" and any(c.dep_ == "dobj" and c.lemma_.lower() in ENABLING_OBJECTS
+                                            for c in upper.children) for lower, upper in clause_steps(token))
+
+
+def is_left_open(token: Token) -> bool:
+    """"it was not specified when the truce would begin": a happening a question leaves open."""
+    return any(is_open_question(lower, upper) for lower, upper in clause_steps(token))
+
+
+def is_plan_told_in_past(token: Token) -> bool:
+    """"were going to meet", "had planned a meeting": a plan told in the past, news for what did not happen."""
+    return any(is_past_plan(lower, upper) and (lower.i == token.i or (lower.i == token.head.i and token.dep_ in (
+        "dobj", "nsubj", "nsubjpass"))) for lower, upper in clause_steps(token))
+
+
+def is_modal_possibility(token: Token) -> bool:
+    """"could attack", "may have led to a withdrawal": a modal of possibility on the trigger or its verb
+    (a concession, "may be leaving, but ...", is a fact)."""
+    # The modal may sit on the verb a nominal trigger hangs from.
     return any(c.dep_ == "aux" and c.lemma_.lower() in ("could", "might", "may", "should", "can")
                for c in {*token.children, *governing_verb(token).children}) and not is_concession(token)
 
@@ -177,3 +204,4 @@ def is_after_reference_month(date_iso: str | None, reference: str | None) -> boo
     if not date_iso or len(date_iso) < 7 or parse_month(reference) is None:
         return False
     return date_iso[:7] > (reference or "")
+

@@ -46,6 +46,7 @@ class TriggerRule:
     quoted: bool = False
     needs_happening: bool = False
     direct: bool = False
+    doer: bool = False
 
 
 def _words(values: list[Any] | None) -> list[str]:
@@ -65,7 +66,7 @@ def read_trigger_rules() -> dict[str, list[TriggerRule]]:
             unless_lemmas=frozenset(_words(entry.get("unless"))),
             modifiers={k: (v[0], v[1]) for k, v in (entry.get("modifiers") or {}).items()},
             quoted=bool(entry.get("quoted")), needs_happening=bool(entry.get("needs_happening")),
-            direct=bool(entry.get("direct")),
+            direct=bool(entry.get("direct")), doer=bool(entry.get("doer")),
         )
         rules.setdefault(rule.lemma, []).append(rule)
     return rules
@@ -112,8 +113,29 @@ def matching_rule(token: Token, rules: dict[str, list[TriggerRule]]) -> TriggerR
             attached = attached if attached is not None else attached_lemmas(token)
             if attached & rule.unless_lemmas:
                 continue
+        if rule.doer and not reports_as_doer(token, rule, rules):
+            continue
         return rule
     return None
+
+
+def doer_clause(token: Token) -> Token | None:
+    """The verb a noun is the subject of: "protesters burned tyres", "hundreds of protesters gathered"."""
+    subject = token
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "nsubj":
+        subject = token.head.head
+    return subject.head if subject.dep_ == "nsubj" else None
+
+
+def reports_as_doer(token: Token, rule: TriggerRule, rules: dict[str, list[TriggerRule]]) -> bool:
+    """A noun naming who acts ("protesters", "rioters") reports their happening only as the subject of a clause,
+    and only when no verb of that clause is a trigger of the same type, which tells it better: "protesters
+    blocked the road" is told by "blocked", "police arrested protesters" names whom the arrest hit."""
+    verb = doer_clause(token)
+    if verb is None:
+        return False
+    return not any((other := matching_rule(v, rules)) is not None and other.type == rule.type
+                   for v in (verb, *verb.conjuncts))
 
 
 def _direct_lemmas(token: Token) -> set[str]:
@@ -182,25 +204,21 @@ def is_round_of(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() == "round"
 
 
-def keep_main_triggers(triggers: list[tuple[Token, TriggerRule]]) -> list[tuple[Token, TriggerRule]]:
-    """One event per trigger, except: a meeting word governed by another trigger is that trigger's topic
-    ("cancelled the talks" is a rejection, not talks), and a sentence reports one assault (a killing
-    is the assault's outcome)."""
-    kept = []
-    for token, rule in triggers:
-        if rule.type in ABSORBABLE_TYPES and token.pos_ in ("NOUN", "PROPN") and any(
-                other.type != rule.type and linked(token, t) for t, other in triggers if t is not token):
-            continue
-        if is_what_stops(token, rule, triggers):
-            continue
-        kept.append((token, rule))
-    assaults = [(t, r) for t, r in kept if r.type == "ASSAULT"]
-    if len(assaults) > 1:
-        main = next(((t, r) for t, r in assaults if t.lemma_.lower() not in FATALITY_VERBS), assaults[0])
-        kept = [(t, r) for t, r in kept
-                if r.type != "ASSAULT" or (t, r) == main or is_other_dated_assault(t, main[0])
-                or is_coordinated_assault(t, main[0])]
-    return kept
+def is_topic_of_other_trigger(token: Token, rule: TriggerRule, triggers: list[tuple[Token, TriggerRule]]) -> bool:
+    """A meeting or agreement word governed by another trigger is that trigger's topic ("cancelled the talks"
+    is a rejection, not talks)."""
+    return rule.type in ABSORBABLE_TYPES and token.pos_ in ("NOUN", "PROPN") and any(
+        other.type != rule.type and linked(token, t) for t, other in triggers if t is not token)
+
+
+def is_lesser_assault(token: Token, rule: TriggerRule, triggers: list[tuple[Token, TriggerRule]]) -> bool:
+    """A sentence reports one assault (a killing is the assault's outcome), unless a second assault word has
+    its own date or is the object of a coordinated verb."""
+    assaults = [t for t, r in triggers if r.type == "ASSAULT"]
+    if rule.type != "ASSAULT" or len(assaults) < 2:
+        return False
+    main = next((t for t in assaults if t.lemma_.lower() not in FATALITY_VERBS), assaults[0])
+    return token.i != main.i and not is_other_dated_assault(token, main) and not is_coordinated_assault(token, main)
 
 
 def is_coordinated_assault(token: Token, main: Token) -> bool:
