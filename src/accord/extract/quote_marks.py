@@ -64,6 +64,9 @@ def _double_spans(text: str, lo: int, hi: int) -> list[QuotedSpan]:
             if opening is False and not _stray_closer_starts_quote(text, i, lo):
                 continue  # a stray closing mark: no quote is open
             open_at, nested, last_inner_close = i + 1, False, None
+        elif not nested and _glued_closer(text, i, lo):
+            spans.append(QuotedSpan(open_at, i, closed=True))
+            open_at = None
         elif opening is True and i > open_at and not nested:
             nested = True
         elif nested:
@@ -85,6 +88,20 @@ def _mark_direction(text: str, i: int, lo: int, hi: int) -> bool | None:
     if opening is None and text[i] in CLOSING_ONLY:
         return False
     return opening
+
+
+def _glued_closer(text: str, i: int, lo: int) -> bool:
+    """With a quote open, a mark spaced like an opener but glued to the next word closes it.
+
+    `talks, ”said the general`: a closing-only mark always closes; a straight mark closes when the
+    words before it end in punctuation that ends quoted words (an inner quote never opens after ", ").
+    """
+    if text[i] in OPENING_ONLY:
+        return False
+    if text[i] in CLOSING_ONLY:
+        return True
+    before = text[lo:i].rstrip()
+    return bool(before) and before[-1] in ",.!?…" and i + 1 < len(text) and text[i + 1].isalpha()
 
 
 def _stray_closer_starts_quote(text: str, i: int, lo: int) -> bool:
