@@ -77,7 +77,7 @@ def extract_quotes(doc: Doc, lexicon: Lexicon) -> list[Quote]:
     quotes = sorted(direct + reported, key=lambda q: (q.start, not q.direct))
     _name_introduced_speakers(doc, quotes, people)
     _date_the_statement_mentioned_before(doc, quotes)
-    return _inherit_said_on(quotes)
+    return _inherit_said_on(quotes, _statement_days(doc, spans, people, lexicon))
 
 
 def _name_introduced_speakers(doc: Doc, quotes: list[Quote], people: People) -> None:
@@ -124,7 +124,7 @@ def _direct_quotes(doc: Doc, spans: list[QuotedSpan], people: People, lexicon: L
             people.note_speaker(span.start, speaker)
         if found.verb is not None and found.verb.sent not in sentences:
             sentences = [found.verb.sent]  # the attribution is in the paragraph before
-        said_on = _said_on(doc, sentences, spans, found.verb, exclude=(span.start, span.end))
+        said_on = _said_on(doc, sentences, spans, found.verb, (span.start, span.end), lexicon.occasions)
         quotes.append(_quote(doc, span.start, span.end, True, speaker, said_on))
         previous = (span, speaker)
     return quotes
@@ -215,11 +215,23 @@ def _speaker_of_verb(verb: Token, spans: list[QuotedSpan], people: People, lexic
         controller = _object_controller(head)
         if controller is not None:
             return resolve_speaker(controller, people, lexicon)
+        if _verb_parsed_as_modifier_of_root_noun(head):
+            return resolve_speaker(head.head, people, lexicon)
         if head.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and head.head is not head:
             head = head.head
             continue
         break
     return None
+
+
+def _verb_parsed_as_modifier_of_root_noun(verb: Token) -> bool:
+    """'The mayor, Anna Berg, acknowledged on Thursday the cost': a finite verb the parser hung under the
+    sentence's subject as a modifier (the noun became the root); the noun is its subject."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.dep_ != "ROOT" or noun.pos_ not in ("NOUN", "PROPN") or noun.i > verb.i:
+        return False
+    # "the man accused of the killing" is a real modifier: a passive participle without an object
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "dobj" for c in verb.children))
 
 
 def _agent(verb: Token) -> Token | None:
@@ -396,7 +408,7 @@ def _reported_speech(doc: Doc, spans: list[QuotedSpan], people: People, lexicon:
         if content is None or not _is_reported_content(doc, content, spans):
             continue
         start, end = content
-        said_on = _said_on(doc, [token.sent], spans, token, exclude=(start, end))
+        said_on = _said_on(doc, [token.sent], spans, token, (start, end), lexicon.occasions)
         quotes.append(_quote(doc, start, end, False, speaker, said_on))
     return quotes
 
@@ -468,7 +480,7 @@ def _is_reported_content(doc: Doc, content: tuple[int, int] | None, spans: list[
 
 
 def _said_on(doc: Doc, sentences: list[Span], spans: list[QuotedSpan], verb: Token | None,
-             exclude: tuple[int, int]) -> str | None:
+             exclude: tuple[int, int], occasions: frozenset[str] = frozenset()) -> str | None:
     """The day from a time cue of the attribution (outside the quoted or reported words)."""
     published = doc._.published
     cues = [ent for sent in sentences for ent in sent.ents
@@ -477,7 +489,7 @@ def _said_on(doc: Doc, sentences: list[Span], spans: list[QuotedSpan], verb: Tok
     if verb is None:
         return None
     # Only a cue that modifies the speech verb dates the words; one inside the reported clause dates its content.
-    cues = [ent for ent in cues if _attached_to(ent, verb)]
+    cues = [ent for ent in cues if _attached_to(ent, verb, occasions)]
     for ent in cues:
         value = resolve(ent.text, published)
         if value is not None and value.precision == "day":
@@ -509,10 +521,20 @@ def _weekday_of_a_written_date(doc: Doc, cue: Span) -> str | None:
     return matches.pop() if len(matches) == 1 else None
 
 
-def _attached_to(ent: Span, verb: Token) -> bool:
+def _attached_to(ent: Span, verb: Token, occasions: frozenset[str] = frozenset()) -> bool:
+    """The cue modifies the speech verb, not a clause under it ("said the attack on Monday ...").
+
+    Two ways in besides plain modifiers: the occasion the words were said at ("in a column
+    published Wednesday, X said") and a participle in front of the verb ("Speaking on Sunday,
+    X said").
+    """
     node = ent.root
-    for _ in range(4):
-        if node.head is node or node.dep_ in ("ccomp", "relcl", "acl", "advcl"):
+    for _ in range(5):
+        if node.head is node or node.dep_ in ("ccomp", "relcl"):
+            return False
+        if node.dep_ == "acl" and node.head.lemma_.lower() not in occasions:
+            return False
+        if node.dep_ == "advcl" and not (node.head == verb and node.tag_ in ("VBG", "VBN") and node.i < verb.i):
             return False
         node = node.head
         if node == verb:
@@ -546,11 +568,49 @@ def _definite_carrier(speaker_org: str | None) -> str | None:
     return None
 
 
-def _inherit_said_on(quotes: list[Quote]) -> list[Quote]:
-    """A quote without a time cue continues the same speaker's previous quote, said the same day."""
+@dataclass(frozen=True)
+class StatementDay:
+    """'On Thursday, the minister said ...' (quoted or not): the day a speaker's statement was made."""
+
+    start: int
+    key: tuple[str | None, str | None]
+    day: str
+
+
+def _speaker_key(name: str | None, org: str | None) -> tuple[str | None, str | None]:
+    return name, None if name else org
+
+
+def _statement_days(doc: Doc, spans: list[QuotedSpan], people: People, lexicon: Lexicon) -> list[StatementDay]:
+    """Every speech verb outside quotation marks whose own time cue gives a day, with its speaker."""
+    days: list[StatementDay] = []
+    for token in doc:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.speech_verbs or _in_spans(token.idx, spans):
+            continue
+        if not any(ent.label_ == "DATE" for ent in token.sent.ents):
+            continue
+        day = _said_on(doc, [token.sent], spans, token, (token.idx, token.idx), lexicon.occasions)
+        if day is None:
+            continue
+        speaker = _speaker_of_verb(token, spans, people, lexicon)
+        if speaker is not None and (speaker.name or speaker.org):
+            days.append(StatementDay(token.idx, _speaker_key(speaker.name, speaker.org), day))
+    return days
+
+
+def _inherit_said_on(quotes: list[Quote], statements: list[StatementDay] = ()) -> list[Quote]:
+    """A quote without a time cue continues its speaker's last dated statement, said the same day.
+
+    The statement may be a quote or a sentence that introduces the speaker without quoting
+    ("X on Thursday acknowledged the risks." then "..., he said"); a later day replaces it.
+    """
     last: dict[tuple[str | None, str | None], str] = {}
+    pending = sorted(statements, key=lambda d: d.start)
     for quote in quotes:
-        key = (quote.speaker, None if quote.speaker else quote.speaker_org)
+        while pending and pending[0].start < quote.start:
+            statement = pending.pop(0)
+            last[statement.key] = statement.day
+        key = _speaker_key(quote.speaker, quote.speaker_org)
         if quote.said_on:
             last[key] = quote.said_on
         elif key in last and (quote.speaker or quote.speaker_org):

@@ -35,6 +35,7 @@ class Lexicon:
     title_cues: frozenset[str]
     figure_verbs: frozenset[str]  # use "figure": the claims extractor's speech verbs
     label_titles: frozenset[str]  # use "label": words the claims extractor drops from transcript labels
+    occasions: frozenset[str] = frozenset()  # "a statement published Monday": the day dates the words
 
 
 SPEECH_LEXICON = "speech_verbs.yaml"
@@ -54,6 +55,7 @@ def load_lexicon() -> Lexicon:
         title_cues=frozenset(data["title_cues"]),
         figure_verbs=verbs["figure"],
         label_titles=titles["label"],
+        occasions=frozenset(data.get("occasions") or ()),
     )
 
 
