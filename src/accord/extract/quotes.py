@@ -300,6 +300,10 @@ def resolve_speaker(token: Token, people: People, lexicon: Lexicon) -> Speaker |
     if appositive is not None:
         name, _ = split_title(appositive.text, lexicon.titles)
         return Speaker(people.canonical(name), noun_phrase(token))
+    named_beside = next((people.known_person(c) for c in token.children
+                         if c.dep_ == "appos" and people.known_person(c)), None)
+    if named_beside is not None:  # "Ghani's adviser, Omer, said": a known family name in apposition
+        return Speaker(named_beside, noun_phrase(token))
     titled = _titled_name(token, lexicon)
     if titled is not None:
         return Speaker(people.canonical(titled), noun_phrase(token).removesuffix(titled).strip() or None)

@@ -125,7 +125,7 @@ class People:
         for token in doc:
             if token.dep_ not in ("nsubj", "nsubjpass") or token.ent_type_ == "PERSON":
                 continue
-            known = self.known_person(token)
+            known = self.known_person(token) or self._named_in_apposition(token)
             if known is not None:
                 self.mentions.append(PersonMention(token.idx, known, self.role_of(known), True))
                 continue
@@ -134,6 +134,15 @@ class People:
                 described = self.person_with_role(token.lower_, token.idx)
                 if described is not None:
                     self.mentions.append(PersonMention(token.idx, described.name, described.role, True))
+
+    def _named_in_apposition(self, subject: Token) -> str | None:
+        """'Ghani's adviser, Omer, said': the subject is the person named beside it, even untagged."""
+        for child in subject.children:
+            if child.dep_ == "appos" and child.ent_type_ != "PERSON":
+                known = self.known_person(child)
+                if known is not None:
+                    return known
+        return None
 
     def canonical(self, name: str) -> str:
         return self._full.get(family_key(name), name)

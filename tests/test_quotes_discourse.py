@@ -1,0 +1,31 @@
+"""Speakers at the level of the discourse: who "he said" is, who a role noun is."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.nlp import make_doc
+
+PUBLISHED = "2020-03-07"  # a Saturday
+
+
+@pytest.fixture
+def quotes_of(nlp):
+    def run(text: str, published: str | None = PUBLISHED):
+        return nlp(make_doc(nlp, "t", text, published))._.quotes
+
+    return run
+
+
+def quote_starting(quotes, words: str):
+    return next(q for q in quotes if q.text.startswith(words))
+
+
+def test_he_said_is_the_subject_named_in_apposition_not_a_person_named_later(quotes_of):
+    text = ("Paul Novak was elected to the council in May.\n\n"
+            "Governor Maria Lopez drew up the flood plan last year.\n\n"
+            "The mayor's deputy, Novak, criticised the plan on Thursday.\n\n"
+            '"It will flood the lower town," he said.')
+    quote = quote_starting(quotes_of(text), "It will flood")
+    assert quote.speaker == "Paul Novak"
+    assert quote.said_on == "2020-03-05"
