@@ -29,3 +29,11 @@ def test_he_said_is_the_subject_named_in_apposition_not_a_person_named_later(quo
     quote = quote_starting(quotes_of(text), "It will flood")
     assert quote.speaker == "Paul Novak"
     assert quote.said_on == "2020-03-05"
+
+
+def test_family_name_without_its_particle_is_the_person_named_in_full(quotes_of):
+    text = ('"The border will stay open," said Karim al-Nouri, a spokesman for the interior ministry.\n\n'
+            "Mr Nouri replied that no decision had been taken on the camps.")
+    quotes = quotes_of(text)
+    assert quote_starting(quotes, "The border").speaker == "Karim al-Nouri"
+    assert quote_starting(quotes, "no decision").speaker == "Karim al-Nouri"

@@ -36,6 +36,7 @@ class Lexicon:
     figure_verbs: frozenset[str]  # use "figure": the claims extractor's speech verbs
     label_titles: frozenset[str]  # use "label": words the claims extractor drops from transcript labels
     occasions: frozenset[str] = frozenset()  # "a statement published Monday": the day dates the words
+    family_name_particles: tuple[str, ...] = ()  # "al-" of "al-Sayed", dropped on a later mention
 
 
 SPEECH_LEXICON = "speech_verbs.yaml"
@@ -56,6 +57,7 @@ def load_lexicon() -> Lexicon:
         figure_verbs=verbs["figure"],
         label_titles=titles["label"],
         occasions=frozenset(data.get("occasions") or ()),
+        family_name_particles=tuple(data.get("family_name_particles") or ()),
     )
 
 
@@ -86,8 +88,13 @@ def split_title(name: str, titles: frozenset[str]) -> tuple[str, str | None]:
     return " ".join(words), (" ".join(role) or None)
 
 
-def family_key(name: str) -> str:
-    return name.split()[-1].lower() if name.split() else ""
+def family_key(name: str, particles: tuple[str, ...] = ()) -> str:
+    """The family name that identifies a person within a document, without a glued particle ("al-")."""
+    key = name.split()[-1].lower() if name.split() else ""
+    for particle in particles:
+        if key.startswith(particle) and len(key) > len(particle):
+            return key[len(particle):]
+    return key
 
 
 @dataclass
@@ -109,7 +116,7 @@ class People:
                    if ent.label_ == "PERSON" and not group_name(ent)]
         for _, name, _ in surface:
             if _plausible_name(name):
-                key = family_key(name)
+                key = self._key(name)
                 if len(name.split()) > len(self._full.get(key, "").split()):
                     self._full[key] = name
         for ent, name, title in surface:
@@ -144,14 +151,17 @@ class People:
                     return known
         return None
 
+    def _key(self, name: str) -> str:
+        return family_key(name, self.lexicon.family_name_particles)
+
     def canonical(self, name: str) -> str:
-        return self._full.get(family_key(name), name)
+        return self._full.get(self._key(name), name)
 
     def known_person(self, token: Token) -> str | None:
         """A proper noun (even one the tagger took for an organisation) that is a known person's family name."""
         if token.pos_ != "PROPN" or not token.text[:1].isupper():
             return None
-        return self._full.get(token.text.lower().removesuffix("'s").removesuffix("’s"))
+        return self._full.get(self._key(token.text.removesuffix("'s").removesuffix("’s")))
 
     def role_of(self, name: str) -> str | None:
         for mention in self.mentions:
