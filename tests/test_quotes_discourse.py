@@ -37,3 +37,9 @@ def test_family_name_without_its_particle_is_the_person_named_in_full(quotes_of)
     quotes = quotes_of(text)
     assert quote_starting(quotes, "The border").speaker == "Karim al-Nouri"
     assert quote_starting(quotes, "no decision").speaker == "Karim al-Nouri"
+
+
+def test_he_said_is_not_a_name_in_apposition_to_an_object(quotes_of):
+    text = ("Paul Novak met the prime minister, John Roe, in the capital.\n\n"
+            '"The talks went well," he said.')
+    assert quote_starting(quotes_of(text), "The talks went well").speaker == "Paul Novak"

@@ -122,7 +122,7 @@ class People:
         for ent, name, title in surface:
             if _plausible_name(name):
                 role = title or role_before(ent, lexicon)
-                salient = ent.root.dep_ in ("nsubj", "nsubjpass", "appos")
+                salient = _is_subject(ent.root)
                 self.mentions.append(PersonMention(ent.start_char, self.canonical(name), role, salient))
         self._add_subject_mentions(doc)
         self.mentions.sort(key=lambda m: m.start)
@@ -186,6 +186,14 @@ class People:
         if speaker.name:
             self.mentions.append(PersonMention(position, speaker.name, speaker.org, True))
             self.mentions.sort(key=lambda m: m.start)
+
+
+def _is_subject(token: Token) -> bool:
+    """A subject, or a name in apposition to one ("the envoy, Jane Doe, said"); not a name inside an
+    object or a title phrase ("met the prime minister, John Roe"), which a later "he" rarely means."""
+    if token.dep_ == "appos":
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
 
 
 def group_name(ent: Span) -> bool:
