@@ -43,3 +43,18 @@ def test_he_said_is_not_a_name_in_apposition_to_an_object(quotes_of):
     text = ("Paul Novak met the prime minister, John Roe, in the capital.\n\n"
             '"The talks went well," he said.')
     assert quote_starting(quotes_of(text), "The talks went well").speaker == "Paul Novak"
+
+
+def test_unnamed_source_is_the_person_named_in_the_next_paragraph_even_after_a_quote_of_theirs(quotes_of):
+    text = ("The bridge at the river crossing was closed overnight, a police spokesman said.\n\n"
+            '"The structure was damaged by the flood," said Captain Ivan Petrov in a statement.')
+    quotes = quotes_of(text)
+    assert quote_starting(quotes, "The bridge").speaker == "Ivan Petrov"
+
+
+def test_unnamed_source_is_not_a_person_whose_role_names_someone_else(quotes_of):
+    text = ("A spokesman for Lopez declined to comment, saying the figures had not been released.\n\n"
+            'Ivan Petrov, a spokesman for Novak, said the count was "nearly complete."')
+    quote = quote_starting(quotes_of(text), "the figures")
+    assert quote.speaker is None
+    assert quote.speaker_org == "A spokesman for Lopez"

@@ -75,16 +75,18 @@ def extract_quotes(doc: Doc, lexicon: Lexicon) -> list[Quote]:
     direct = _direct_quotes(doc, spans, people, lexicon)
     reported = [] if is_transcript(doc.text) else _reported_speech(doc, spans, people, lexicon)
     quotes = sorted(direct + reported, key=lambda q: (q.start, not q.direct))
-    _name_introduced_speakers(doc, quotes, people)
+    _name_introduced_speakers(doc, quotes, people, lexicon)
     _date_the_statement_mentioned_before(doc, quotes)
     return _inherit_said_on(quotes, _statement_days(doc, spans, people, lexicon))
 
 
-def _name_introduced_speakers(doc: Doc, quotes: list[Quote], people: People) -> None:
+def _name_introduced_speakers(doc: Doc, quotes: list[Quote], people: People, lexicon: Lexicon) -> None:
     """'..., a senior commander said.' followed by 'General Jane Doe, who ...': the description was her.
 
     Only when the next sentence's subject is a person named there for the first time, so
-    an unnamed source followed by someone already quoted stays unnamed.
+    an unnamed source followed by someone already quoted stays unnamed, and only when the
+    person's own role does not contradict the description ("a spokesman for Ghani" is not
+    "X, a spokesman for Abdullah").
     """
     for quote in quotes:
         org = (quote.speaker_org or "").lower()
@@ -96,13 +98,27 @@ def _name_introduced_speakers(doc: Doc, quotes: list[Quote], people: People) -> 
         following = doc[sentence.sent.end].sent
         subject = _subject(following.root)
         ent = _entity_of(subject) if subject is not None else None
-        if ent is None or ent.label_ != "PERSON" or any(m.start < ent.start_char for m in people.mentions
-                                                          if m.name == people.canonical(ent.text)):
+        if ent is None or ent.label_ != "PERSON":
             continue
-        name = people.canonical(ent.text)
+        name = people.canonical(split_title(ent.text, lexicon.titles)[0])
+        if any(m.start < following.start_char for m in people.mentions if m.name == name):
+            continue
+        roles = [noun_phrase(c) for c in subject.children if c.dep_ == "appos"]
+        if any(roles_conflict(quote.speaker_org, role) for role in roles):
+            continue
         for same in quotes:
             if same.speaker is None and same.speaker_org == quote.speaker_org:
                 same.speaker = name
+
+
+def roles_conflict(description: str | None, role: str | None) -> bool:
+    """Same role noun, different named qualifiers: 'a spokesman for Ghani' vs 'a spokesman for Abdullah'."""
+    described, held = _WORD.findall(description or ""), _WORD.findall(role or "")
+    if not described or not held:
+        return False
+    nouns = {w.lower() for w in described} & {w.lower() for w in held}
+    qualifiers = {w for w in described if w[0].isupper()} - {described[0]}
+    return bool(nouns) and bool(qualifiers) and not qualifiers & set(held)
 
 
 # --- direct quotes ------------------------------------------------------------
