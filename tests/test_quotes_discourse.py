@@ -58,3 +58,10 @@ def test_unnamed_source_is_not_a_person_whose_role_names_someone_else(quotes_of)
     quote = quote_starting(quotes_of(text), "the figures")
     assert quote.speaker is None
     assert quote.speaker_org == "A spokesman for Lopez"
+
+
+def test_according_to_the_tweet_is_the_person_who_tweeted_it(quotes_of):
+    text = ("The mayor Anna Berg tweeted that the dam had been inspected overnight.\n\n"
+            "The engineers found no cracks in the main wall, according to the tweet.")
+    quote = quote_starting(quotes_of(text), "The engineers found")
+    assert quote.speaker == "Anna Berg"
