@@ -193,3 +193,14 @@ def test_undated_article_weekday_stays_null_when_no_written_date_falls_on_it(quo
             "The parade is off this year. \u2014 Tom Baker (@mayortom) March 7, 2020")
     quote = next(q for q in only(quotes_of(text, published=None), direct=False) if "parade" in q.text)
     assert quote.said_on is None
+
+
+def test_reported_clause_around_a_short_quoted_fragment_is_kept_with_the_fragment(quotes_of):
+    quotes = quotes_of('The minister said the new dam would "save the valley" from floods every spring.')
+    assert [q.text for q in only(quotes, direct=False)] == ['the new dam would "save the valley" from floods every spring']
+    assert [q.text for q in only(quotes)] == ["save the valley"]
+
+
+def test_reported_clause_that_is_mostly_a_quote_is_recorded_only_as_the_quote(quotes_of):
+    quotes = quotes_of('The minister said the dam "will protect every village in the valley for a century."')
+    assert only(quotes, direct=False) == []
