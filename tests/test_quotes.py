@@ -197,7 +197,8 @@ def test_undated_article_weekday_stays_null_when_no_written_date_falls_on_it(quo
 
 def test_reported_clause_around_a_short_quoted_fragment_is_kept_with_the_fragment(quotes_of):
     quotes = quotes_of('The minister said the new dam would "save the valley" from floods every spring.')
-    assert [q.text for q in only(quotes, direct=False)] == ['the new dam would "save the valley" from floods every spring']
+    reported = [q.text for q in only(quotes, direct=False)]
+    assert reported == ['the new dam would "save the valley" from floods every spring']
     assert [q.text for q in only(quotes)] == ["save the valley"]
 
 
