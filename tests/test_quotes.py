@@ -205,3 +205,14 @@ def test_reported_clause_around_a_short_quoted_fragment_is_kept_with_the_fragmen
 def test_reported_clause_that_is_mostly_a_quote_is_recorded_only_as_the_quote(quotes_of):
     quotes = quotes_of('The minister said the dam "will protect every village in the valley for a century."')
     assert only(quotes, direct=False) == []
+
+
+def test_accused_x_of_y_reports_the_accused_and_the_charge(quotes_of):
+    quotes = quotes_of("The governor accused the rebels of shelling the market on purpose.")
+    (quote,) = only(quotes, direct=False)
+    assert quote.text == "the rebels of shelling the market on purpose"
+    assert quote.speaker_org == "The governor"
+
+
+def test_accused_x_without_a_charge_reports_nothing(quotes_of):
+    assert only(quotes_of("The governor accused the rebels in a long speech."), direct=False) == []

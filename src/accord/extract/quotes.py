@@ -421,9 +421,12 @@ def _reported_speech(doc: Doc, spans: list[QuotedSpan], people: People, lexicon:
         speaker = None
         if token.lemma_.lower() in lexicon.reported_speech_verbs and token.pos_ == "VERB":
             clause = _reported_clause(token)
-            if clause is None:
+            if clause is not None:
+                content = _clause_span(clause)
+            elif token.lemma_.lower() in lexicon.charge_verbs:
+                content = _charge_span(token)
+            if content is None:
                 continue
-            content = _clause_span(clause)
             speaker = _speaker_of_verb(token, spans, people, lexicon)
         elif token.lower_ == "according":
             content = _around_according(token)
@@ -463,6 +466,19 @@ def _clause_span(clause: Token) -> tuple[int, int] | None:
     while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
     return _trimmed_offsets(tokens)
+
+
+def _charge_span(verb: Token) -> tuple[int, int] | None:
+    """'accused Russia on Thursday of seeking war': the accused and the charge, object to the end of 'of'."""
+    accused = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if accused is None:
+        return None
+    # the parser hangs "of" on the verb or on its object
+    charge = next((c for c in [*verb.children, *accused.children]
+                   if c.dep_ == "prep" and c.lower_ == "of" and c.i > accused.i), None)
+    if charge is None or not any(c.dep_ in ("pcomp", "pobj") for c in charge.children):
+        return None
+    return _trimmed_offsets(list(verb.doc[accused.left_edge.i:charge.right_edge.i + 1]))
 
 
 def _trimmed_offsets(tokens: list[Token]) -> tuple[int, int] | None:

@@ -35,12 +35,14 @@ class Lexicon:
     title_cues: frozenset[str]
     figure_verbs: frozenset[str]  # use "figure": the claims extractor's speech verbs
     label_titles: frozenset[str]  # use "label": words the claims extractor drops from transcript labels
-    occasions: frozenset[str] = frozenset()  # "a statement published Monday": the day dates the words
+    # "a statement published Monday": the day dates the words
+    occasions: frozenset[str] = frozenset()
     family_name_particles: tuple[str, ...] = ()  # "al-" of "al-Sayed", dropped on a later mention
+    charge_verbs: frozenset[str] = frozenset()  # use "charge": "accused X of Y" reports "X of Y"
 
 
 SPEECH_LEXICON = "speech_verbs.yaml"
-VERB_USES = ("quote", "clause", "figure")
+VERB_USES = ("quote", "clause", "figure", "charge")
 TITLE_USES = ("name", "label")
 
 
@@ -58,6 +60,7 @@ def load_lexicon() -> Lexicon:
         label_titles=titles["label"],
         occasions=frozenset(data.get("occasions") or ()),
         family_name_particles=tuple(data.get("family_name_particles") or ()),
+        charge_verbs=verbs["charge"],
     )
 
 
