@@ -47,3 +47,9 @@ def test_family_key_drops_a_glued_particle_so_later_short_mentions_match():
     particles = load_lexicon().family_name_particles
     assert family_key("Karim al-Nouri", particles) == family_key("Nouri", particles) == "nouri"
     assert family_key("Alan Smith", particles) == "smith"
+
+
+def test_verbs_that_report_a_clause_include_complaints_concessions_and_disclosures():
+    lexicon = load_lexicon()
+    assert {"complain", "concede", "caution", "reveal", "accuse", "acknowledge"} <= lexicon.reported_speech_verbs
+    assert "accuse" in lexicon.charge_verbs
