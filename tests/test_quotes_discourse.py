@@ -65,3 +65,19 @@ def test_according_to_the_tweet_is_the_person_who_tweeted_it(quotes_of):
             "The engineers found no cracks in the main wall, according to the tweet.")
     quote = quote_starting(quotes_of(text), "The engineers found")
     assert quote.speaker == "Anna Berg"
+
+
+def test_he_said_after_an_unnamed_speaker_is_that_speaker_not_a_name_mentioned_in_passing(quotes_of):
+    text = ("The bridge was closed overnight, a police officer at the scene said.\n\n"
+            "The closure was ordered by Governor Maria Lopez.\n\n"
+            '"Nobody can cross until the water falls," he said.')
+    quote = quote_starting(quotes_of(text), "Nobody can cross")
+    assert quote.speaker is None
+    assert quote.speaker_org == "a police officer at the scene"
+
+
+def test_he_said_after_a_named_subject_who_spoke_later_is_that_person(quotes_of):
+    text = ("The bridge was closed overnight, a police officer at the scene said.\n\n"
+            "Governor Maria Lopez said the closure would last a week.\n\n"
+            '"Nobody can cross until the water falls," she said.')
+    assert quote_starting(quotes_of(text), "Nobody can cross").speaker == "Maria Lopez"

@@ -74,6 +74,7 @@ class QuoteExtractor:
 def extract_quotes(doc: Doc, lexicon: Lexicon) -> list[Quote]:
     people = People(doc, lexicon)
     spans = [s for s in find_quoted_spans(doc.text) if not _is_title(doc.text, s, lexicon)]
+    _note_unnamed_speakers(doc, spans, people, lexicon)
     direct = _direct_quotes(doc, spans, people, lexicon)
     reported = [] if is_transcript(doc.text) else _reported_speech(doc, spans, people, lexicon)
     quotes = sorted(direct + reported, key=lambda q: (q.start, not q.direct))
@@ -81,6 +82,21 @@ def extract_quotes(doc: Doc, lexicon: Lexicon) -> list[Quote]:
     _date_the_statement_mentioned_before(doc, quotes)
     _speaker_of_the_statement_mentioned_before(doc, quotes, spans, people, lexicon)
     return _inherit_said_on(quotes, _statement_days(doc, spans, people, lexicon))
+
+
+def _note_unnamed_speakers(doc: Doc, spans: list[QuotedSpan], people: People, lexicon: Lexicon) -> None:
+    """Subjects of speech verbs that describe one person without naming them ("a police officer said")."""
+    for token in doc:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.speech_verbs or _in_spans(token.idx, spans):
+            continue
+        subject = _subject(token)
+        if subject is None or subject.pos_ != "NOUN" or subject.tag_ != "NN" or _in_spans(subject.idx, spans):
+            continue
+        if subject.lower_ not in lexicon.person_nouns and subject.lower_ not in lexicon.titles:
+            continue
+        speaker = resolve_speaker(subject, people, lexicon)
+        if speaker is not None and speaker.name is None and speaker.org:
+            people.note_unnamed_speaker(subject.idx, speaker.org)
 
 
 def _name_introduced_speakers(doc: Doc, quotes: list[Quote], people: People, lexicon: Lexicon) -> None:
@@ -297,6 +313,10 @@ def resolve_speaker(token: Token, people: People, lexicon: Lexicon) -> Speaker |
     if token.pos_ == "PRON":
         if lower in PERSON_PRONOUNS:
             mention = people.last_person_before(token.idx)
+            since = mention.start + 1 if mention and mention.salient else 0
+            unnamed = people.last_unnamed_speaker_after(since, token.idx)
+            if unnamed is not None:  # "A resident said ... . 'We fled,' he said": the resident, not a name before
+                return Speaker(None, unnamed)
             return Speaker(mention.name, mention.role) if mention else None
         if lower in GROUP_PRONOUNS or lower == "i":
             return None

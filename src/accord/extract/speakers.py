@@ -39,6 +39,7 @@ class Lexicon:
     occasions: frozenset[str] = frozenset()
     family_name_particles: tuple[str, ...] = ()  # "al-" of "al-Sayed", dropped on a later mention
     charge_verbs: frozenset[str] = frozenset()  # use "charge": "accused X of Y" reports "X of Y"
+    person_nouns: frozenset[str] = frozenset()  # "the resident": an unnamed person a "he" can mean
 
 
 SPEECH_LEXICON = "speech_verbs.yaml"
@@ -61,6 +62,7 @@ def load_lexicon() -> Lexicon:
         occasions=frozenset(data.get("occasions") or ()),
         family_name_particles=tuple(data.get("family_name_particles") or ()),
         charge_verbs=verbs["charge"],
+        person_nouns=frozenset(data.get("person_nouns") or ()),
     )
 
 
@@ -114,6 +116,7 @@ class People:
     def __init__(self, doc: Doc, lexicon: Lexicon):
         self.lexicon = lexicon
         self.mentions: list[PersonMention] = []
+        self.unnamed: list[tuple[int, str]] = []  # (offset, description) of unnamed persons who spoke
         self._full: dict[str, str] = {}
         surface = [(ent, *split_title(ent.text, lexicon.titles)) for ent in doc.ents
                    if ent.label_ == "PERSON" and not group_name(ent)]
@@ -177,6 +180,15 @@ class People:
         salient = [m for m in candidates if m.salient]
         pool = salient or candidates
         return pool[-1] if pool else None
+
+    def note_unnamed_speaker(self, position: int, description: str) -> None:
+        self.unnamed.append((position, description))
+        self.unnamed.sort()
+
+    def last_unnamed_speaker_after(self, start: int, position: int) -> str | None:
+        """The description of the last unnamed person who spoke between start and position, if any."""
+        found = [d for at, d in self.unnamed if start <= at < position]
+        return found[-1] if found else None
 
     def person_with_role(self, word: str, position: int) -> PersonMention | None:
         word = word.lower()
