@@ -81,3 +81,19 @@ def test_he_said_after_a_named_subject_who_spoke_later_is_that_person(quotes_of)
             "Governor Maria Lopez said the closure would last a week.\n\n"
             '"Nobody can cross until the water falls," she said.')
     assert quote_starting(quotes_of(text), "Nobody can cross").speaker == "Maria Lopez"
+
+
+def test_the_group_said_is_the_organisation_the_article_quotes_and_names_most(quotes_of):
+    text = ("The Red Hand Front said it had seized the dam.\n\n"
+            "The Red Hand Front has fought the army for a decade.\n\n"
+            'The militant group said "the water will flow again" once the army leaves.')
+    quote = quote_starting(quotes_of(text), "the water will flow")
+    assert quote.speaker_org == "Red Hand Front"
+
+
+def test_the_group_said_stays_a_description_when_two_organisations_are_quoted(quotes_of):
+    text = ("The Red Hand Front said it had seized the dam.\n\n"
+            "The Blue Star Alliance said it had not.\n\n"
+            'The group said "the water will flow again" once the army leaves.')
+    quote = quote_starting(quotes_of(text), "the water will flow")
+    assert quote.speaker_org == "The group"

@@ -15,6 +15,7 @@ date written in it that falls on that weekday).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -81,6 +82,7 @@ def extract_quotes(doc: Doc, lexicon: Lexicon) -> list[Quote]:
     _name_introduced_speakers(doc, quotes, people, lexicon)
     _date_the_statement_mentioned_before(doc, quotes)
     _speaker_of_the_statement_mentioned_before(doc, quotes, spans, people, lexicon)
+    _name_described_organisation(doc, quotes, lexicon)
     return _inherit_said_on(quotes, _statement_days(doc, spans, people, lexicon))
 
 
@@ -97,6 +99,26 @@ def _note_unnamed_speakers(doc: Doc, spans: list[QuotedSpan], people: People, le
         speaker = resolve_speaker(subject, people, lexicon)
         if speaker is not None and speaker.name is None and speaker.org:
             people.note_unnamed_speaker(subject.idx, speaker.org)
+
+
+def _name_described_organisation(doc: Doc, quotes: list[Quote], lexicon: Lexicon) -> None:
+    """'the militant group said': the organisation the article is about, when that is unambiguous.
+
+    It must be the only organisation quoted by name and the one the article names most often.
+    """
+    mentions = Counter(_strip_article(e.text) for e in doc.ents if e.label_ in ("ORG", "NORP"))
+    named = {q.speaker_org for q in quotes if q.speaker is None and q.speaker_org in mentions}
+    if len(named) != 1 or not mentions:
+        return
+    (organisation,) = named
+    ranked = mentions.most_common(2)
+    if ranked[0][0] != organisation or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return
+    for quote in quotes:
+        words = (quote.speaker_org or "").lower().split()
+        if quote.speaker is None and len(words) <= 3 and words[:1] == ["the"] \
+                and words[-1] in lexicon.organisation_nouns:
+            quote.speaker_org = organisation
 
 
 def _name_introduced_speakers(doc: Doc, quotes: list[Quote], people: People, lexicon: Lexicon) -> None:

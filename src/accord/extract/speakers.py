@@ -40,6 +40,7 @@ class Lexicon:
     family_name_particles: tuple[str, ...] = ()  # "al-" of "al-Sayed", dropped on a later mention
     charge_verbs: frozenset[str] = frozenset()  # use "charge": "accused X of Y" reports "X of Y"
     person_nouns: frozenset[str] = frozenset()  # "the resident": an unnamed person a "he" can mean
+    organisation_nouns: frozenset[str] = frozenset()  # "the militant group": an organisation named elsewhere
 
 
 SPEECH_LEXICON = "speech_verbs.yaml"
@@ -63,6 +64,7 @@ def load_lexicon() -> Lexicon:
         family_name_particles=tuple(data.get("family_name_particles") or ()),
         charge_verbs=verbs["charge"],
         person_nouns=frozenset(data.get("person_nouns") or ()),
+        organisation_nouns=frozenset(data.get("organisation_nouns") or ()),
     )
 
 
