@@ -32,6 +32,11 @@ class QuotedSpan:
     single: bool = False  # delimited by single quotation marks (headline style)
 
 
+def in_spans(position: int, spans: list[QuotedSpan]) -> bool:
+    """Whether a character offset is inside one of the spans."""
+    return any(s.start <= position < s.end for s in spans)
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each non-empty line; a line is a paragraph in clean text."""
     return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
