@@ -216,3 +216,23 @@ def test_accused_x_of_y_reports_the_accused_and_the_charge(quotes_of):
 
 def test_accused_x_without_a_charge_reports_nothing(quotes_of):
     assert only(quotes_of("The governor accused the rebels in a long speech."), direct=False) == []
+
+
+def test_clause_before_a_comma_and_its_attribution_is_reported_speech(quotes_of):
+    # the parser makes "said" a conjunct of "called" here, not the governor of the clause
+    text = ("Foreign Minister Anna Berg has called and spoken with the rebel commander, a spokesman for the "
+            "rebels said Tuesday, amid a row in the capital over when the president was told.")
+    (quote,) = only(quotes_of(text), direct=False)
+    assert quote.text == "Foreign Minister Anna Berg has called and spoken with the rebel commander"
+    assert quote.speaker_org == "a spokesman for the rebels"
+    assert quote.said_on == "2020-03-03"
+
+
+def test_clause_before_a_parenthetical_attribution_is_reported_speech(quotes_of):
+    (quote,) = only(quotes_of("The rebels freed the hostages, a spokesman said, and the army withdrew."), direct=False)
+    assert quote.text == "The rebels freed the hostages"
+
+
+def test_clause_joined_by_and_to_a_speech_verb_is_not_its_reported_speech(quotes_of):
+    quotes = quotes_of("The army retook the bridge on Monday, and a military spokesman said nothing about losses.")
+    assert only(quotes, direct=False) == []

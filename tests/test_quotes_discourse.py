@@ -97,3 +97,21 @@ def test_the_group_said_stays_a_description_when_two_organisations_are_quoted(qu
             'The group said "the water will flow again" once the army leaves.')
     quote = quote_starting(quotes_of(text), "the water will flow")
     assert quote.speaker_org == "The group"
+
+
+def test_a_spokesman_is_the_one_spokesman_the_article_names(quotes_of):
+    text = ("The dam was reopened to traffic, a spokesman for the water board said.\n\n"
+            "Heavy rain had closed it for a month.\n\n"
+            "Board chairwoman Lena Park led the repairs.\n\n"
+            "Board spokesman Omar Haddad said the cost was not yet known.")
+    quote = quote_starting(quotes_of(text), "The dam was reopened")
+    assert quote.speaker == "Omar Haddad"
+
+
+def test_a_spokesman_stays_unnamed_when_the_article_names_two(quotes_of):
+    text = ("The dam was reopened to traffic, a spokesman for the water board said.\n\n"
+            "Heavy rain had closed it for a month.\n\n"
+            "Board spokesman Omar Haddad said the cost was not yet known.\n\n"
+            "Board spokesman Ivan Petrov said the repairs took a month.")
+    quote = quote_starting(quotes_of(text), "The dam was reopened")
+    assert quote.speaker is None

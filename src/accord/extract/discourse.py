@@ -88,6 +88,31 @@ def name_introduced_speakers(doc: Doc, quotes: list[Quote], people: People, lexi
                 same.speaker = name
 
 
+def name_role_holders(quotes: list[Quote], people: People, lexicon: Lexicon) -> None:
+    """'a spokesman for the insurgents said': the one person the article names with that role.
+
+    Roles come from titles before names ("Taliban spokesman Jane Doe") and from the roles of
+    named speakers ("Jane Doe, a spokeswoman for ..."); two holders leave the description unnamed.
+    """
+    holders: dict[str, set[str]] = {}
+    roles = [(m.name, m.role) for m in people.mentions] + [(q.speaker, q.speaker_org) for q in quotes if q.speaker]
+    for name, role in roles:
+        for word in _WORD.findall((role or "").lower()):
+            if word in lexicon.one_holder_roles:
+                holders.setdefault(word, set()).add(name)
+    for quote in quotes:
+        words = _WORD.findall((quote.speaker_org or "").lower())
+        if quote.speaker or not words or words[0] not in ("a", "an", "the"):
+            continue
+        role = next((w for w in words if w in lexicon.one_holder_roles), None)
+        named = holders.get(role or "", set())
+        if len(named) != 1:
+            continue
+        (name,) = named
+        if not any(roles_conflict(quote.speaker_org, held) for person, held in roles if person == name):
+            quote.speaker = name
+
+
 def roles_conflict(description: str | None, role: str | None) -> bool:
     """Same role noun, different named qualifiers: 'a spokesman for Ghani' vs 'a spokesman for Abdullah'."""
     described, held = _WORD.findall(description or ""), _WORD.findall(role or "")

@@ -22,6 +22,7 @@ from accord.extract.attribution import resolve_speaker, speaker_of_according, sp
 from accord.extract.discourse import (
     name_described_organisation,
     name_introduced_speakers,
+    name_role_holders,
     note_unnamed_speakers,
     speaker_of_the_statement_mentioned_before,
 )
@@ -72,6 +73,7 @@ def extract_quotes(doc: Doc, lexicon: Lexicon) -> list[Quote]:
     reported = [] if is_transcript(doc.text) else _reported_speech(doc, spans, people, lexicon)
     quotes = sorted(direct + reported, key=lambda q: (q.start, not q.direct))
     name_introduced_speakers(doc, quotes, people, lexicon)
+    name_role_holders(quotes, people, lexicon)
     date_the_statement_mentioned_before(doc, quotes)
     speaker_of_the_statement_mentioned_before(doc, quotes, spans, people, lexicon)
     name_described_organisation(doc, quotes, lexicon)
@@ -193,6 +195,8 @@ def _reported_speech(doc: Doc, spans: list[QuotedSpan], people: People, lexicon:
                 content = _clause_span(clause)
             elif token.lemma_.lower() in lexicon.charge_verbs:
                 content = _charge_span(token)
+            else:
+                content = _fronted_clause_span(token)
             if content is None:
                 continue
             speaker = speaker_of_verb(token, spans, people, lexicon)
@@ -234,6 +238,25 @@ def _clause_span(clause: Token) -> tuple[int, int] | None:
     while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
     return _trimmed_offsets(tokens)
+
+
+def _fronted_clause_span(verb: Token) -> tuple[int, int] | None:
+    """'Troops left the town overnight, a spokesman said': the clause before the attribution.
+
+    The parser often makes the attribution a conjunct of that clause instead of its governor;
+    the attribution follows a comma and has a subject of its own (not "..., and officials said").
+    """
+    head = verb.head
+    if verb.dep_ not in ("conj", "parataxis") or head.i >= verb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = subject_of(verb)
+    if subject is None:
+        return None
+    edge = min(subject.left_edge.i, verb.i)
+    if edge < 1 or verb.doc[edge - 1].text not in (",", "—", "–"):
+        return None
+    sent = verb.sent
+    return _trimmed_offsets([t for t in sent if t.i < edge - 1])
 
 
 def _charge_span(verb: Token) -> tuple[int, int] | None:

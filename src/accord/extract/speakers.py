@@ -41,6 +41,7 @@ class Lexicon:
     charge_verbs: frozenset[str] = frozenset()  # use "charge": "accused X of Y" reports "X of Y"
     person_nouns: frozenset[str] = frozenset()  # "the resident": an unnamed person a "he" can mean
     organisation_nouns: frozenset[str] = frozenset()  # "the militant group": an organisation named elsewhere
+    one_holder_roles: frozenset[str] = frozenset()  # "a spokesman": the one spokesman the article names
 
 
 SPEECH_LEXICON = "speech_verbs.yaml"
@@ -65,6 +66,7 @@ def load_lexicon() -> Lexicon:
         charge_verbs=verbs["charge"],
         person_nouns=frozenset(data.get("person_nouns") or ()),
         organisation_nouns=frozenset(data.get("organisation_nouns") or ()),
+        one_holder_roles=frozenset(data.get("one_holder_roles") or ()),
     )
 
 
