@@ -115,3 +115,9 @@ def test_a_spokesman_stays_unnamed_when_the_article_names_two(quotes_of):
             "Board spokesman Ivan Petrov said the repairs took a month.")
     quote = quote_starting(quotes_of(text), "The dam was reopened")
     assert quote.speaker is None
+
+
+def test_quoted_words_inside_someone_elses_reported_clause_are_the_reporters(quotes_of):
+    text = ('Board spokesman Omar Haddad said the mayor told the engineers that the dam would reopen '
+            '"once every crack has been sealed."')
+    assert quote_starting(quotes_of(text), "once every crack").speaker == "Omar Haddad"

@@ -154,6 +154,7 @@ def _attribute(doc: Doc, span: QuotedSpan, sentences: list[Span], spans: list[Qu
     quote_tokens = [t for sent in sentences for t in sent if span.start <= t.idx < span.end]
     verbs.sort(key=lambda t: (not _governs(t, quote_tokens), _distance(t, span)))
     for verb in verbs:
+        verb = _reporting_verb(verb, verbs)
         speaker = speaker_of_verb(verb, hiding, people, lexicon)
         if speaker is not None:
             return Attribution(speaker, verb, True)
@@ -172,6 +173,19 @@ def _attribute(doc: Doc, span: QuotedSpan, sentences: list[Span], spans: list[Qu
             if speaker is not None:
                 return Attribution(speaker, root, True)
     return Attribution(None, None, False)
+
+
+def _reporting_verb(verb: Token, speech_verbs: list[Token]) -> Token:
+    """'X said Y told Z that "..."': words reported inside X's reported clause are X's to the reader."""
+    node = verb
+    for _ in range(6):
+        if node.head is node:
+            break
+        inside_clause = node.dep_ == "ccomp"
+        node = node.head
+        if inside_clause and node in speech_verbs:
+            return node
+    return verb
 
 
 def _governs(verb: Token, tokens: list[Token]) -> bool:
