@@ -121,3 +121,10 @@ def test_quoted_words_inside_someone_elses_reported_clause_are_the_reporters(quo
     text = ('Board spokesman Omar Haddad said the mayor told the engineers that the dam would reopen '
             '"once every crack has been sealed."')
     assert quote_starting(quotes_of(text), "once every crack").speaker == "Omar Haddad"
+
+
+def test_speaker_between_the_quote_and_a_subjectless_said_is_found(quotes_of):
+    # the parser hangs "a member ..." on the quoted words and leaves "said" without a subject
+    text = ('"Taliban fighters attacked at least three army outposts in the district last night, killing at '
+            'least ten soldiers and four police," a member of the provincial council, Ahmad Karimi, said.')
+    assert quote_starting(quotes_of(text), "Taliban fighters").speaker == "Ahmad Karimi"

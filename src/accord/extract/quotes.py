@@ -155,7 +155,7 @@ def _attribute(doc: Doc, span: QuotedSpan, sentences: list[Span], spans: list[Qu
     verbs.sort(key=lambda t: (not _governs(t, quote_tokens), _distance(t, span)))
     for verb in verbs:
         verb = _reporting_verb(verb, verbs)
-        speaker = speaker_of_verb(verb, hiding, people, lexicon)
+        speaker = speaker_of_verb(verb, hiding, people, lexicon) or _speaker_between(span, verb, people, lexicon)
         if speaker is not None:
             return Attribution(speaker, verb, True)
     according = [t for t in outside if t.lower_ == "according"]
@@ -173,6 +173,22 @@ def _attribute(doc: Doc, span: QuotedSpan, sentences: list[Span], spans: list[Qu
             if speaker is not None:
                 return Attribution(speaker, root, True)
     return Attribution(None, None, False)
+
+
+def _speaker_between(span: QuotedSpan, verb: Token, people: People, lexicon: Lexicon) -> Speaker | None:
+    """'"...," a council member, Jane Doe, said.': the parser left "said" without a subject and hung
+    the words between the closing mark and the verb on the quote; they are the speaker."""
+    if subject_of(verb) is not None or verb.idx < span.end:
+        return None
+    between = [t for t in verb.doc[:verb.i] if t.idx >= span.end and not t.is_punct and not t.is_space]
+    if not between or len(between) > 12 or between[0].idx > span.end + 3:
+        return None
+    names = [t for t in between if t.ent_type_ == "PERSON"]
+    if names:
+        return resolve_speaker(names[-1], people, lexicon)
+    nouns = [t for t in between if t.pos_ in ("NOUN", "PROPN") and not (between[0].i <= t.head.i < verb.i
+                                                                         and t.head.pos_ in ("NOUN", "PROPN"))]
+    return resolve_speaker(nouns[0], people, lexicon) if nouns else None
 
 
 def _reporting_verb(verb: Token, speech_verbs: list[Token]) -> Token:
