@@ -128,3 +128,13 @@ def test_speaker_between_the_quote_and_a_subjectless_said_is_found(quotes_of):
     text = ('"Taliban fighters attacked at least three army outposts in the district last night, killing at '
             'least ten soldiers and four police," a member of the provincial council, Ahmad Karimi, said.')
     assert quote_starting(quotes_of(text), "Taliban fighters").speaker == "Ahmad Karimi"
+
+
+def test_by_saying_quotes_the_subject_not_the_object(quotes_of):
+    text = 'Mayor Anna Berg defended the plan by saying "the valley cannot wait another year."'
+    assert quote_starting(quotes_of(text), "the valley cannot").speaker == "Anna Berg"
+
+
+def test_quoted_as_saying_quotes_the_object(quotes_of):
+    text = 'The radio quoted Mayor Anna Berg as saying "the valley cannot wait another year."'
+    assert quote_starting(quotes_of(text), "the valley cannot").speaker == "Anna Berg"

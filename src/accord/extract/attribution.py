@@ -75,7 +75,9 @@ def _object_controller(verb: Token) -> Token | None:
     parent = verb.head
     if parent is verb or verb.dep_ not in ("xcomp", "advcl", "pcomp", "pobj", "ccomp"):
         return None
-    if verb.dep_ == "pobj" or verb.dep_ == "pcomp" or parent.lemma_ in ("quote", "prompt", "lead", "cause", "ask"):
+    # "by saying", "after saying": the subject of the governing verb speaks, not its object
+    under_as = verb.dep_ in ("pobj", "pcomp") and parent.lower_ == "as"
+    if under_as or parent.lemma_ in ("quote", "prompt", "lead", "cause", "ask"):
         grand = parent if parent.pos_ == "VERB" else parent.head
         for child in grand.children:
             if child.dep_ == "dobj":
