@@ -59,3 +59,14 @@ def test_day_the_occasion_was_published_dates_the_words(quotes_of):
 def test_day_of_an_event_inside_a_relative_clause_does_not_date_the_words(quotes_of):
     text = 'Paul Novak, who visited the dam on Thursday, said "the walls are sound."'
     assert quote_starting(quotes_of(text), "the walls are sound").said_on is None
+
+
+def test_the_following_day_counts_from_the_last_day_the_text_gave(quotes_of):
+    text = ("The council voted on Thursday.\n\n"
+            'In a statement released the following day, Mayor Anna Berg said "the vote was fair."')
+    assert quote_starting(quotes_of(text), "the vote was fair").said_on == "2020-03-06"
+
+
+def test_words_of_a_participle_share_the_day_of_the_main_verb(quotes_of):
+    text = 'Mayor Anna Berg denounced the vote on Thursday, calling it "a farce from start to finish."'
+    assert quote_starting(quotes_of(text), "a farce").said_on == "2020-03-05"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
@@ -21,11 +22,14 @@ from accord.extract.speakers import Lexicon, People
 from accord.extract.time import resolve
 from accord.models import Quote
 
+# Days counted from the narrative, not from publication: "the following day", "a day later", "the day before".
+_NARRATIVE_DAY = re.compile(r"\b(?:the|a)\s+(?:(following|next|previous)\s+day|day\s+(later|after|before))\b",
+                            re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 
 
 def day_of_attribution(doc: Doc, sentences: list[Span], spans: list[QuotedSpan], verb: Token | None,
-             exclude: tuple[int, int], occasions: frozenset[str] = frozenset()) -> str | None:
+                       exclude: tuple[int, int], occasions: frozenset[str] = frozenset()) -> str | None:
     """The day from a time cue of the attribution (outside the quoted or reported words)."""
     published = doc._.published
     cues = [ent for sent in sentences for ent in sent.ents
@@ -34,15 +38,33 @@ def day_of_attribution(doc: Doc, sentences: list[Span], spans: list[QuotedSpan],
     if verb is None:
         return None
     # Only a cue that modifies the speech verb dates the words; one inside the reported clause dates its content.
-    cues = [ent for ent in cues if _attached_to(ent, verb, occasions)]
+    # "X denounced the deal on Monday, calling it ...": the participle's words share the main verb's day.
+    verbs = [verb, verb.head] if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i < verb.i else [verb]
+    cues = [ent for ent in cues if any(_attached_to(ent, v, occasions) for v in verbs)]
     for ent in cues:
         value = resolve(ent.text, published)
         if value is not None and value.precision == "day":
             return value.iso
+        narrative = _day_next_to_the_last_day_mentioned(doc, ent, published)
+        if narrative is not None:
+            return narrative
         if published is None:
             written = _weekday_of_a_written_date(doc, ent)
             if written is not None:
                 return written
+    return None
+
+
+def _day_next_to_the_last_day_mentioned(doc: Doc, cue: Span, published: str | None) -> str | None:
+    """'the following day', 'the day before': a day counted from the last day the text gave before the cue."""
+    match = _NARRATIVE_DAY.search(cue.text)
+    if match is None:
+        return None
+    step = -1 if (match.group(1) or match.group(2)).lower() in ("previous", "before") else 1
+    for ent in reversed([e for e in doc.ents if e.label_ == "DATE" and e.end <= cue.start]):
+        anchor = resolve(ent.text, published)
+        if anchor is not None and anchor.precision == "day":
+            return (date.fromisoformat(anchor.iso) + timedelta(days=step)).isoformat()
     return None
 
 
