@@ -138,3 +138,23 @@ def test_by_saying_quotes_the_subject_not_the_object(quotes_of):
 def test_quoted_as_saying_quotes_the_object(quotes_of):
     text = 'The radio quoted Mayor Anna Berg as saying "the valley cannot wait another year."'
     assert quote_starting(quotes_of(text), "the valley cannot").speaker == "Anna Berg"
+
+
+@pytest.mark.parametrize(("words", "expected_org"), [
+    (["Foreign", "Ministry", "said"], "Foreign Ministry"),
+    (["ISW", "said"], "ISW"),
+])
+def test_an_unlabelled_institution_or_acronym_subject_is_not_a_persons_name(nlp, words, expected_org):
+    # the tagger sometimes leaves such subjects without an entity label: built here without one
+    from spacy.tokens import Doc
+
+    from accord.extract.attribution import resolve_speaker
+    from accord.extract.speakers import People, load_lexicon
+
+    n = len(words)
+    doc = Doc(nlp.vocab, words=words, pos=["PROPN"] * (n - 1) + ["VERB"],
+              deps=["compound"] * (n - 2) + ["nsubj", "ROOT"], heads=[n - 2] * (n - 2) + [n - 1, n - 1])
+    lexicon = load_lexicon()
+    speaker = resolve_speaker(doc[n - 2], People(doc, lexicon), lexicon)
+    assert speaker.name is None
+    assert speaker.org == expected_org

@@ -146,8 +146,10 @@ def resolve_speaker(token: Token, people: People, lexicon: Lexicon) -> Speaker |
         return Speaker(people.canonical(name), noun_phrase(role))
     if ent is not None and ent.label_ in ORG_LABELS:
         return Speaker(None, strip_article(ent.text))
-    if ent is None and token.pos_ == "PROPN" and token.lower_ not in lexicon.titles:
-        # A bare proper noun subject the tagger left unlabelled ("Ghani dismissed ..."): a person's name.
+    if ent is None and token.pos_ == "PROPN" and token.lower_ not in lexicon.titles \
+            and token.lower_ not in lexicon.institution_nouns and not token.text.isupper():
+        # A bare proper noun subject the tagger left unlabelled ("Ghani dismissed ..."): a person's name
+        # (not an institution, "Foreign Ministry", nor an acronym, "IS").
         first = " ".join(t.text for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN")
         name, title = split_title(f"{first} {token.text}", lexicon.titles)
         return Speaker(people.canonical(name), title)

@@ -42,6 +42,7 @@ class Lexicon:
     person_nouns: frozenset[str] = frozenset()  # "the resident": an unnamed person a "he" can mean
     organisation_nouns: frozenset[str] = frozenset()  # "the militant group": an organisation named elsewhere
     one_holder_roles: frozenset[str] = frozenset()  # "a spokesman": the one spokesman the article names
+    institution_nouns: frozenset[str] = frozenset()  # "Foreign Ministry": never a person's name
 
 
 SPEECH_LEXICON = "speech_verbs.yaml"
@@ -67,6 +68,7 @@ def load_lexicon() -> Lexicon:
         person_nouns=frozenset(data.get("person_nouns") or ()),
         organisation_nouns=frozenset(data.get("organisation_nouns") or ()),
         one_holder_roles=frozenset(data.get("one_holder_roles") or ()),
+        institution_nouns=frozenset(data.get("institution_nouns") or ()),
     )
 
 
