@@ -158,3 +158,10 @@ def test_an_unlabelled_institution_or_acronym_subject_is_not_a_persons_name(nlp,
     speaker = resolve_speaker(doc[n - 2], People(doc, lexicon), lexicon)
     assert speaker.name is None
     assert speaker.org == expected_org
+
+
+def test_pronoun_in_a_subordinate_clause_means_the_person_named_earlier_in_its_sentence(quotes_of):
+    text = ("Paul Novak leads the opposition.\n\n"
+            "Governor Maria Lopez said the budget was balanced.\n\n"
+            "Markets rose after Novak's speech, although he also warned of \"a long and hard winter.\"")
+    assert quote_starting(quotes_of(text), "a long and hard winter").speaker == "Paul Novak"

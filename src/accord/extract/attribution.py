@@ -105,6 +105,9 @@ def resolve_speaker(token: Token, people: People, lexicon: Lexicon) -> Speaker |
     lower = token.lower_
     if token.pos_ == "PRON":
         if lower in PERSON_PRONOUNS:
+            same_sentence = _person_earlier_in_a_subordinate_clause(token, people)
+            if same_sentence is not None:
+                return same_sentence
             mention = people.last_person_before(token.idx)
             since = mention.start + 1 if mention and mention.salient else 0
             unnamed = people.last_unnamed_speaker_after(since, token.idx)
@@ -157,6 +160,16 @@ def resolve_speaker(token: Token, people: People, lexicon: Lexicon) -> Speaker |
     if described is not None:
         return described
     return Speaker(None, noun_phrase(token))
+
+
+def _person_earlier_in_a_subordinate_clause(pronoun: Token, people: People) -> Speaker | None:
+    """'after X's announcement, although he also threatened ...': a pronoun in a subordinate clause
+    means the person named earlier in its own sentence (a main-clause "he said" keeps the discourse)."""
+    if pronoun.head.dep_ not in ("advcl", "relcl", "ccomp", "conj") or pronoun.head == pronoun.sent.root:
+        return None
+    sentence = pronoun.sent
+    inside = [m for m in people.mentions if sentence.start_char <= m.start < pronoun.idx]
+    return Speaker(inside[-1].name, inside[-1].role) if inside else None
 
 
 def _titled_name(token: Token, lexicon: Lexicon) -> str | None:

@@ -142,6 +142,12 @@ class People:
     def _add_subject_mentions(self, doc: Doc) -> None:
         """Subjects that name a person without a PERSON entity ('Pompeo said', 'the President slammed')."""
         for token in doc:
+            if token.dep_ == "poss" and token.ent_type_ != "PERSON" and token.text[:1].isupper():
+                # "Trump's announcement", mis-tagged: a mention a pronoun in the same sentence may mean
+                owner = self._full.get(self._key(token.text))
+                if owner is not None:
+                    self.mentions.append(PersonMention(token.idx, owner, self.role_of(owner), False))
+                continue
             if token.dep_ not in ("nsubj", "nsubjpass") or token.ent_type_ == "PERSON":
                 continue
             known = self.known_person(token) or self._named_in_apposition(token)
