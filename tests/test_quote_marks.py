@@ -72,3 +72,12 @@ def test_straight_mark_glued_to_the_attribution_after_a_comma_closes_the_quote()
 def test_straight_mark_glued_to_a_word_inside_a_quote_still_opens_an_inner_quote():
     text = '"They keep saying "soon" and nothing happens," she said.'
     assert texts(text) == ['They keep saying "soon" and nothing happens,']
+
+
+def test_opening_mark_glued_to_the_word_before_still_opens_a_quote():
+    text = "“The roads are cut,” said the colonel,“ and the bridges are down.”"
+    assert texts(text) == ["The roads are cut,", "and the bridges are down."]
+
+
+def test_opening_mark_with_nothing_to_close_it_is_stray():
+    assert texts("The harvest failed“ the farmer said.") == []

@@ -66,7 +66,8 @@ def _double_spans(text: str, lo: int, hi: int) -> list[QuotedSpan]:
             continue
         opening = _mark_direction(text, i, lo, hi)
         if open_at is None:
-            if opening is False and not _stray_closer_starts_quote(text, i, lo):
+            if opening is False and not _stray_closer_starts_quote(text, i, lo) \
+                    and not _glued_opener(text, i, hi):
                 continue  # a stray closing mark: no quote is open
             open_at, nested, last_inner_close = i + 1, False, None
         elif not nested and _glued_closer(text, i, lo):
@@ -107,6 +108,12 @@ def _glued_closer(text: str, i: int, lo: int) -> bool:
         return True
     before = text[lo:i].rstrip()
     return bool(before) and before[-1] in ",.!?…" and i + 1 < len(text) and text[i + 1].isalpha()
+
+
+def _glued_opener(text: str, i: int, hi: int) -> bool:
+    """With no quote open, an opening-only mark glued to the word before ('the general,“ the army ...')
+    opens a quote when a mark later in the paragraph can close it."""
+    return text[i] in OPENING_ONLY and any(c in DOUBLE_MARKS for c in text[i + 1:hi])
 
 
 def _stray_closer_starts_quote(text: str, i: int, lo: int) -> bool:
