@@ -70,3 +70,10 @@ def test_the_following_day_counts_from_the_last_day_the_text_gave(quotes_of):
 def test_words_of_a_participle_share_the_day_of_the_main_verb(quotes_of):
     text = 'Mayor Anna Berg denounced the vote on Thursday, calling it "a farce from start to finish."'
     assert quote_starting(quotes_of(text), "a farce").said_on == "2020-03-05"
+
+
+def test_day_of_an_attribution_parsed_as_a_conjunct_is_not_the_day_of_the_reported_speaker(quotes_of):
+    text = ("Foreign Minister Anna Berg has called and spoken with the rebel commander, a spokesman for the "
+            "rebels said Tuesday, amid a row in the capital over when the president was told.\n\n"
+            '"We want the talks to go on," Berg said.')
+    assert quote_starting(quotes_of(text), "We want the talks").said_on is None

@@ -103,6 +103,8 @@ def _attached_to(ent: Span, verb: Token, occasions: frozenset[str] = frozenset()
             return False
         if node.dep_ == "advcl" and not (node.head == verb and node.tag_ in ("VBG", "VBN") and node.i < verb.i):
             return False
+        if node.dep_ in ("conj", "parataxis") and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            return False  # "X has called Y, a spokesman said Tuesday": the day is the spokesman's, not X's
         node = node.head
         if node == verb:
             return True
