@@ -165,3 +165,9 @@ def test_pronoun_in_a_subordinate_clause_means_the_person_named_earlier_in_its_s
             "Governor Maria Lopez said the budget was balanced.\n\n"
             "Markets rose after Novak's speech, although he also warned of \"a long and hard winter.\"")
     assert quote_starting(quotes_of(text), "a long and hard winter").speaker == "Paul Novak"
+
+
+def test_name_set_off_at_the_end_of_the_subject_names_the_subject(quotes_of):
+    text = '"The roof fell in on us," said one of the survivors, Omar Haddad, who spent a night under the rubble.'
+    assert quote_starting(quotes_of(text), "The roof fell").speaker == "Omar Haddad"
+

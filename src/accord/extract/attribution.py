@@ -220,6 +220,25 @@ def _appositive_person(token: Token) -> Span | None:
             ent = entity_of(child)
             if ent is not None and ent.label_ == "PERSON":
                 return ent
+    return _name_closing_the_phrase(token)
+
+
+def _name_closing_the_phrase(token: Token) -> Span | None:
+    """'one of the wounded, Jane Doe, said': the parser hangs the name on the last noun of the phrase
+    ("wounded"), but a name set off at the end of a subject names the subject."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.i > token.i):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            named = entity_of(obj)
+            if named is not None and named.label_ == "PERSON" and named.start > prep.i + 2 \
+                    and token.doc[named.start - 1].text == ",":
+                return named  # "of the wounded, Jane Doe": parsed as one noun phrase
+            appos = next((c for c in obj.children if c.dep_ == "appos"), None)
+            ent = entity_of(appos) if appos is not None else None
+            if ent is not None and ent.label_ == "PERSON" and ent.end == appos.i + 1 \
+                    and obj.i < appos.i and token.doc[appos.left_edge.i - 1].text == ",":
+                return ent
     return None
 
 
