@@ -236,3 +236,17 @@ def test_clause_before_a_parenthetical_attribution_is_reported_speech(quotes_of)
 def test_clause_joined_by_and_to_a_speech_verb_is_not_its_reported_speech(quotes_of):
     quotes = quotes_of("The army retook the bridge on Monday, and a military spokesman said nothing about losses.")
     assert only(quotes, direct=False) == []
+
+
+def test_informed_that_reports_a_clause(quotes_of):
+    (quote,) = only(quotes_of("The mayor informed the council that the bridge would stay closed."), direct=False)
+    assert quote.text == "the bridge would stay closed"
+
+
+def test_participle_modifying_a_noun_reports_nothing(quotes_of):
+    # "informed" reports speech, but here it only describes the official who told the paper
+    text = ("Earlier this month the paper was told by an official informed on the matter that the army and "
+            "the police were planning a joint raid.")
+    reported = only(quotes_of(text), direct=False)
+    assert [(q.speaker_org, q.text) for q in reported] == [
+        ("an official", "the army and the police were planning a joint raid")]

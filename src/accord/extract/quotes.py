@@ -219,7 +219,9 @@ def _reported_speech(doc: Doc, spans: list[QuotedSpan], people: People, lexicon:
             continue
         content = None
         speaker = None
-        if token.lemma_.lower() in lexicon.reported_speech_verbs and token.pos_ == "VERB":
+        # "a source informed on the matter": a participle modifying a noun reports nothing
+        if token.lemma_.lower() in lexicon.reported_speech_verbs and token.pos_ == "VERB" \
+                and not _noun_modifying_participle(token):
             clause = _reported_clause(token)
             if clause is not None:
                 content = _clause_span(clause)
@@ -239,6 +241,12 @@ def _reported_speech(doc: Doc, spans: list[QuotedSpan], people: People, lexicon:
         said_on = day_of_attribution(doc, [token.sent], spans, token, (start, end), lexicon.occasions)
         quotes.append(_quote(doc, start, end, False, speaker, said_on))
     return quotes
+
+
+def _noun_modifying_participle(verb: Token) -> bool:
+    """'a source informed on the matter': a bare participle (no subject, no auxiliary) modifying a noun."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
 
 
 def _reported_clause(verb: Token) -> Token | None:
