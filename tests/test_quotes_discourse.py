@@ -171,3 +171,11 @@ def test_name_set_off_at_the_end_of_the_subject_names_the_subject(quotes_of):
     text = '"The roof fell in on us," said one of the survivors, Omar Haddad, who spent a night under the rubble.'
     assert quote_starting(quotes_of(text), "The roof fell").speaker == "Omar Haddad"
 
+
+
+def test_untagged_name_described_as_a_person_is_who_she_said_means(quotes_of):
+    text = ("Governor Maria Lopez said the camps were full.\n\n"
+            "Ayla Morv, a 65-year-old farmer from the valley whose house was destroyed by the flood, now lives "
+            "in a tent near the river.\n\n"
+            '"We lost everything, and nobody has come to help us," she told the radio.')
+    assert quote_starting(quotes_of(text), "We lost everything").speaker == "Ayla Morv"

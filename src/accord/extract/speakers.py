@@ -136,8 +136,25 @@ class People:
                 role = title or role_before(ent, lexicon)
                 salient = _is_subject(ent.root)
                 self.mentions.append(PersonMention(ent.start_char, self.canonical(name), role, salient))
+        self._add_untagged_described_names(doc)
         self._add_subject_mentions(doc)
         self.mentions.sort(key=lambda m: m.start)
+
+    def _add_untagged_described_names(self, doc: Doc) -> None:
+        """'Jane Doe, a 40-year-old teacher from the city, said': a two-word name the tagger left unlabelled,
+        as a subject described in apposition by a noun for a person (or a nationality), is a person."""
+        for token in doc:
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN" or token.ent_type_:
+                continue
+            first = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_]
+            described = any(c.dep_ == "appos" and (c.lower_ in self.lexicon.person_nouns or c.ent_type_ == "NORP")
+                            for c in token.children)
+            if len(first) != 1 or not described or not (first[0].is_title and token.is_title):
+                continue
+            name = f"{first[0].text} {token.text}"
+            if self._key(name) not in self._full:
+                self._full[self._key(name)] = name
+                self.mentions.append(PersonMention(first[0].idx, name, None, True))
 
     def _add_subject_mentions(self, doc: Doc) -> None:
         """Subjects that name a person without a PERSON entity ('Pompeo said', 'the President slammed')."""
