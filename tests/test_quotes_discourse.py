@@ -179,3 +179,18 @@ def test_untagged_name_described_as_a_person_is_who_she_said_means(quotes_of):
             "in a tent near the river.\n\n"
             '"We lost everything, and nobody has come to help us," she told the radio.')
     assert quote_starting(quotes_of(text), "We lost everything").speaker == "Ayla Morv"
+
+
+def test_name_after_a_role_word_is_a_person_even_when_tagged_as_an_organisation(nlp):
+    from spacy.tokens import Doc
+
+    from accord.extract.attribution import resolve_speaker
+    from accord.extract.speakers import People, load_lexicon
+
+    doc = Doc(nlp.vocab, words=["Board", "spokeswoman", "Lena", "Park", "said"],
+              pos=["PROPN", "NOUN", "PROPN", "PROPN", "VERB"],
+              deps=["compound", "compound", "compound", "nsubj", "ROOT"], heads=[3, 3, 3, 4, 4],
+              ents=["O", "O", "B-ORG", "I-ORG", "O"])
+    lexicon = load_lexicon()
+    speaker = resolve_speaker(doc[3], People(doc, lexicon), lexicon)
+    assert (speaker.name, speaker.org) == ("Lena Park", "Board spokeswoman")

@@ -128,6 +128,10 @@ def resolve_speaker(token: Token, people: People, lexicon: Lexicon) -> Speaker |
             canonical = people.canonical(name)
             role = title or _role_words(token, ent) or people.role_of(canonical)
             return Speaker(canonical, role)
+    after_title = _name_after_a_role_word(token, lexicon)
+    if after_title is not None and (ent is None or ent.label_ != "PERSON"):
+        name, role = after_title
+        return Speaker(people.canonical(name), role)
     known = people.known_person(token)
     if known is not None:
         return Speaker(known, _role_words(token, ent) if ent is not None else people.role_of(known))
@@ -170,6 +174,24 @@ def _person_earlier_in_a_subordinate_clause(pronoun: Token, people: People) -> S
     sentence = pronoun.sent
     inside = [m for m in people.mentions if sentence.start_char <= m.start < pronoun.idx]
     return Speaker(inside[-1].name, inside[-1].role) if inside else None
+
+
+def _name_after_a_role_word(token: Token, lexicon: Lexicon) -> tuple[str, str] | None:
+    """'State Department spokeswoman Jane Doe': capitalised words right after a role word are a person's
+    name, whatever label the tagger gave them; the words up to the role word are the role."""
+    if token.pos_ != "PROPN" or not token.is_title or token.lower_ in lexicon.institution_nouns:
+        return None
+    lefts = [t for t in token.lefts if t.dep_ == "compound"]
+    roles = [i for i, t in enumerate(lefts) if t.lower_ in lexicon.titles or t.lower_ in lexicon.person_nouns]
+    if not roles:
+        return None
+    given = lefts[roles[-1] + 1:]
+    if len(given) > 2 or not all(t.pos_ == "PROPN" and t.is_title for t in given) \
+            or lefts[roles[-1]].pos_ != "NOUN":
+        return None
+    name = " ".join(t.text for t in [*given, token])
+    role = token.doc[lefts[0].left_edge.i:lefts[roles[-1]].i + 1].text
+    return name, role
 
 
 def _titled_name(token: Token, lexicon: Lexicon) -> str | None:
