@@ -194,3 +194,18 @@ def test_name_after_a_role_word_is_a_person_even_when_tagged_as_an_organisation(
     lexicon = load_lexicon()
     speaker = resolve_speaker(doc[3], People(doc, lexicon), lexicon)
     assert (speaker.name, speaker.org) == ("Lena Park", "Board spokeswoman")
+
+
+def test_family_name_tagged_as_a_common_noun_is_still_the_known_person(nlp):
+    from spacy.tokens import Doc
+
+    from accord.extract.attribution import resolve_speaker
+    from accord.extract.speakers import People, load_lexicon
+
+    doc = Doc(nlp.vocab, words=["Lena", "Marsh", "left", ".", "Marsh", "said"],
+              pos=["PROPN", "PROPN", "VERB", "PUNCT", "NOUN", "VERB"],
+              deps=["compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT"], heads=[1, 2, 2, 2, 5, 5],
+              sent_starts=[True, False, False, False, True, False],
+              ents=["B-PERSON", "I-PERSON", "O", "O", "B-GPE", "O"])
+    lexicon = load_lexicon()
+    assert resolve_speaker(doc[4], People(doc, lexicon), lexicon).name == "Lena Marsh"

@@ -193,8 +193,9 @@ class People:
         return self._full.get(self._key(name), name)
 
     def known_person(self, token: Token) -> str | None:
-        """A proper noun (even one the tagger took for an organisation) that is a known person's family name."""
-        if token.pos_ != "PROPN" or not token.text[:1].isupper():
+        """A proper noun (even one the tagger took for an organisation or a common noun) that is a known
+        person's family name."""
+        if not token.text[:1].isupper() or not (token.pos_ == "PROPN" or token.pos_ == "NOUN" and token.is_title):
             return None
         return self._full.get(self._key(token.text.removesuffix("'s").removesuffix("’s")))
 
