@@ -209,3 +209,9 @@ def test_family_name_tagged_as_a_common_noun_is_still_the_known_person(nlp):
               ents=["B-PERSON", "I-PERSON", "O", "O", "B-GPE", "O"])
     lexicon = load_lexicon()
     assert resolve_speaker(doc[4], People(doc, lexicon), lexicon).name == "Lena Marsh"
+
+
+def test_the_qualified_role_is_the_person_whose_role_has_the_qualifier(quotes_of):
+    text = ("Ruritanian President Anton Vell met Borduvian President Lena Marsh in the capital on Monday.\n\n"
+            'The Ruritanian president said the border "will stay open for trade."')
+    assert quote_starting(quotes_of(text), "will stay open").speaker == "Anton Vell"

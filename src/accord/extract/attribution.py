@@ -225,7 +225,8 @@ def _described_person(token: Token, people: People) -> Speaker | None:
     definite = any(c.lower_ in ("the", "this") for c in token.children if c.dep_ == "det")
     if not definite or token.tag_ in ("NNS", "NNPS"):
         return None
-    mention = people.person_with_role(token.lower_, token.idx)
+    qualifiers = tuple(c.text for c in token.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper())
+    mention = people.person_with_role(token.lower_, token.idx, qualifiers)
     return Speaker(mention.name, mention.role) if mention else None
 
 

@@ -220,12 +220,15 @@ class People:
         found = [d for at, d in self.unnamed if start <= at < position]
         return found[-1] if found else None
 
-    def person_with_role(self, word: str, position: int) -> PersonMention | None:
+    def person_with_role(self, word: str, position: int, qualifiers: tuple[str, ...] = ()) -> PersonMention | None:
+        """The last person before position whose role has the word; with qualifiers ("Afghan" of "the
+        Afghan president"), the last whose role has them too, if any does."""
         word = word.lower()
-        for mention in reversed([m for m in self.mentions if m.start < position]):
-            if mention.role and word in mention.role.lower().replace(".", "").split():
-                return mention
-        return None
+        holders = [m for m in reversed([m for m in self.mentions if m.start < position])
+                   if m.role and word in m.role.lower().replace(".", "").split()]
+        wanted = {q.lower() for q in qualifiers}
+        qualified = [m for m in holders if wanted <= set((m.role or "").lower().replace(".", "").split())]
+        return (qualified or holders or [None])[0]
 
     def note_speaker(self, position: int, speaker: Speaker) -> None:
         if speaker.name:
