@@ -215,3 +215,14 @@ def test_the_qualified_role_is_the_person_whose_role_has_the_qualifier(quotes_of
     text = ("Ruritanian President Anton Vell met Borduvian President Lena Marsh in the capital on Monday.\n\n"
             'The Ruritanian president said the border "will stay open for trade."')
     assert quote_starting(quotes_of(text), "will stay open").speaker == "Anton Vell"
+
+
+def test_words_relayed_by_an_office_are_the_named_persons_who_said_them(quotes_of):
+    text = ('Mayor Anna Berg\'s office said she told the governor the dam "will be rebuilt before the rains."')
+    assert quote_starting(quotes_of(text), "will be rebuilt").speaker == "Anna Berg"
+
+
+def test_words_of_a_participle_inside_an_unnamed_reporters_clause_stay_the_reporters(quotes_of):
+    text = ('On Tuesday, one of her lawyers told the radio that Anna Berg would not attend, calling the '
+            'hearing "a show trial."')
+    assert quote_starting(quotes_of(text), "a show trial").speaker is None

@@ -154,8 +154,7 @@ def _attribute(doc: Doc, span: QuotedSpan, sentences: list[Span], spans: list[Qu
     quote_tokens = [t for sent in sentences for t in sent if span.start <= t.idx < span.end]
     verbs.sort(key=lambda t: (not _governs(t, quote_tokens), _distance(t, span)))
     for verb in verbs:
-        verb = _reporting_verb(verb, verbs)
-        speaker = speaker_of_verb(verb, hiding, people, lexicon) or _speaker_between(span, verb, people, lexicon)
+        speaker, verb = _reporter_or_speaker(span, verb, verbs, hiding, people, lexicon)
         if speaker is not None:
             return Attribution(speaker, verb, True)
     according = [t for t in outside if t.lower_ == "according"]
@@ -189,6 +188,19 @@ def _speaker_between(span: QuotedSpan, verb: Token, people: People, lexicon: Lex
     nouns = [t for t in between if t.pos_ in ("NOUN", "PROPN") and not (between[0].i <= t.head.i < verb.i
                                                                          and t.head.pos_ in ("NOUN", "PROPN"))]
     return resolve_speaker(nouns[0], people, lexicon) if nouns else None
+
+
+def _reporter_or_speaker(span: QuotedSpan, verb: Token, verbs: list[Token], spans: list[QuotedSpan],
+                         people: People, lexicon: Lexicon) -> tuple[Speaker | None, Token]:
+    """The reporter of a quote inside a reported clause, unless only the inner speaker is a named person
+    ("X's office said he told Y the move “...”": his words, relayed by an office)."""
+    outer = _reporting_verb(verb, verbs)
+    speaker = speaker_of_verb(outer, spans, people, lexicon) or _speaker_between(span, outer, people, lexicon)
+    if outer is not verb and (speaker is None or speaker.name is None) and subject_of(verb) is not None:
+        inner = speaker_of_verb(verb, spans, people, lexicon)
+        if inner is not None and inner.name:
+            return inner, verb
+    return speaker, outer
 
 
 def _reporting_verb(verb: Token, speech_verbs: list[Token]) -> Token:
