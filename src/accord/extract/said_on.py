@@ -1,0 +1,187 @@
+"""said_on: the day someone's words were said, from the time cues of the attribution.
+
+A cue counts only when it modifies the speech verb (or the occasion, "in a column
+published Wednesday", or a participle in front, "Speaking on Sunday"), not the
+reported content. A day given where a speaker is introduced ("On Thursday, X said
+...") carries to that speaker's later quotes until a later day replaces it.
+Weekdays resolve against the publication date by the shared time module; in an
+undated article, to the one full date written in it that falls on that weekday.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Span, Token
+
+from accord.extract.attribution import CARRIERS, speaker_of_verb
+from accord.extract.quote_marks import QuotedSpan, in_spans
+from accord.extract.speakers import Lexicon, People
+from accord.extract.time import resolve
+from accord.models import Quote
+
+# Days counted from the narrative, not from publication: "the following day", "a day later", "the day before".
+_NARRATIVE_DAY = re.compile(r"\b(?:the|a)\s+(?:(following|next|previous)\s+day|day\s+(later|after|before))\b",
+                            re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
+def day_of_attribution(doc: Doc, sentences: list[Span], spans: list[QuotedSpan], verb: Token | None,
+                       exclude: tuple[int, int], occasions: frozenset[str] = frozenset()) -> str | None:
+    """The day from a time cue of the attribution (outside the quoted or reported words)."""
+    published = doc._.published
+    cues = [ent for sent in sentences for ent in sent.ents
+            if ent.label_ == "DATE" and not in_spans(ent.start_char, spans)
+            and not exclude[0] <= ent.start_char < exclude[1]]
+    if verb is None:
+        return None
+    # Only a cue that modifies the speech verb dates the words; one inside the reported clause dates its content.
+    # "X denounced the deal on Monday, calling it ...": the participle's words share the main verb's day.
+    verbs = [verb, verb.head] if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i < verb.i else [verb]
+    cues = [ent for ent in cues if any(_attached_to(ent, v, occasions) for v in verbs)]
+    for ent in cues:
+        value = resolve(ent.text, published)
+        if value is not None and value.precision == "day":
+            return value.iso
+        narrative = _day_next_to_the_last_day_mentioned(doc, ent, published)
+        if narrative is not None:
+            return narrative
+        if published is None:
+            written = _weekday_of_a_written_date(doc, ent)
+            if written is not None:
+                return written
+    return None
+
+
+def _day_next_to_the_last_day_mentioned(doc: Doc, cue: Span, published: str | None) -> str | None:
+    """'the following day', 'the day before': a day counted from the last day the text gave before the cue."""
+    match = _NARRATIVE_DAY.search(cue.text)
+    if match is None:
+        return None
+    step = -1 if (match.group(1) or match.group(2)).lower() in ("previous", "before") else 1
+    for ent in reversed([e for e in doc.ents if e.label_ == "DATE" and e.end <= cue.start]):
+        anchor = resolve(ent.text, published)
+        if anchor is not None and anchor.precision == "day":
+            return (date.fromisoformat(anchor.iso) + timedelta(days=step)).isoformat()
+    return None
+
+
+def _weekday_of_a_written_date(doc: Doc, cue: Span) -> str | None:
+    """Undated article: 'on Saturday' is the one full date written elsewhere in it that falls on a Saturday.
+
+    (An embedded tweet's 'September 7, 2019'.) Two such dates leave the day unknown.
+    """
+    if not _WEEKDAY.search(cue.text):
+        return None
+    matches = set()
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or ent == cue:
+            continue
+        written = resolve(ent.text, None)
+        if written is None or written.precision != "day":
+            continue
+        on_that_weekday = resolve(cue.text, written.iso)
+        if on_that_weekday is not None and on_that_weekday.iso == written.iso:
+            matches.add(written.iso)
+    return matches.pop() if len(matches) == 1 else None
+
+
+def _attached_to(ent: Span, verb: Token, occasions: frozenset[str] = frozenset()) -> bool:
+    """The cue modifies the speech verb, not a clause under it ("said the attack on Monday ...").
+
+    Two ways in besides plain modifiers: the occasion the words were said at ("in a column
+    published Wednesday, X said") and a participle in front of the verb ("Speaking on Sunday,
+    X said").
+    """
+    node = ent.root
+    for _ in range(5):
+        if node.head is node or node.dep_ in ("ccomp", "relcl"):
+            return False
+        if node.dep_ == "acl" and node.head.lemma_.lower() not in occasions:
+            return False
+        if node.dep_ == "advcl" and not (node.head == verb and node.tag_ in ("VBG", "VBN") and node.i < verb.i):
+            return False
+        if node.dep_ in ("conj", "parataxis") and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            return False  # "X has called Y, a spokesman said Tuesday": the day is the spokesman's, not X's
+        node = node.head
+        if node == verb:
+            return True
+    return False
+
+
+def date_the_statement_mentioned_before(doc: Doc, quotes: list[Quote]) -> None:
+    """'The statement also said ...': the statement last mentioned before, said when that sentence's words were."""
+    for quote in quotes:
+        carrier = definite_carrier(quote.speaker_org)
+        if quote.said_on or quote.speaker or carrier is None:
+            continue
+        own = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if own is None:
+            continue
+        mention = next((t for t in reversed(doc[:own.sent.start]) if t.lemma_.lower() == carrier), None)
+        if mention is None:
+            continue
+        sentence = mention.sent
+        earlier = [q.said_on for q in quotes
+                   if q.said_on and q.start < sentence.end_char and q.end > sentence.start_char]
+        if earlier:
+            quote.said_on = earlier[0]
+
+
+def definite_carrier(speaker_org: str | None) -> str | None:
+    words = (speaker_org or "").lower().split()
+    if len(words) == 2 and words[0] == "the" and words[1] in CARRIERS:
+        return words[1]
+    return None
+
+
+@dataclass(frozen=True)
+class StatementDay:
+    """'On Thursday, the minister said ...' (quoted or not): the day a speaker's statement was made."""
+
+    start: int
+    key: tuple[str | None, str | None]
+    day: str
+
+
+def _speaker_key(name: str | None, org: str | None) -> tuple[str | None, str | None]:
+    return name, None if name else org
+
+
+def statement_days(doc: Doc, spans: list[QuotedSpan], people: People, lexicon: Lexicon) -> list[StatementDay]:
+    """Every speech verb outside quotation marks whose own time cue gives a day, with its speaker."""
+    days: list[StatementDay] = []
+    for token in doc:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.speech_verbs or in_spans(token.idx, spans):
+            continue
+        if not any(ent.label_ == "DATE" for ent in token.sent.ents):
+            continue
+        day = day_of_attribution(doc, [token.sent], spans, token, (token.idx, token.idx), lexicon.occasions)
+        if day is None:
+            continue
+        speaker = speaker_of_verb(token, spans, people, lexicon)
+        if speaker is not None and (speaker.name or speaker.org):
+            days.append(StatementDay(token.idx, _speaker_key(speaker.name, speaker.org), day))
+    return days
+
+
+def inherit_said_on(quotes: list[Quote], statements: list[StatementDay] = ()) -> list[Quote]:
+    """A quote without a time cue continues its speaker's last dated statement, said the same day.
+
+    The statement may be a quote or a sentence that introduces the speaker without quoting
+    ("X on Thursday acknowledged the risks." then "..., he said"); a later day replaces it.
+    """
+    last: dict[tuple[str | None, str | None], str] = {}
+    pending = sorted(statements, key=lambda d: d.start)
+    for quote in quotes:
+        while pending and pending[0].start < quote.start:
+            statement = pending.pop(0)
+            last[statement.key] = statement.day
+        key = _speaker_key(quote.speaker, quote.speaker_org)
+        if quote.said_on:
+            last[key] = quote.said_on
+        elif key in last and (quote.speaker or quote.speaker_org):
+            quote.said_on = last[key]
+    return quotes
