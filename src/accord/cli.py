@@ -157,7 +157,10 @@ def export(
     if fmt == "acled-csv":
         from accord.export_acled import export_acled
 
-        path, rows = export_acled(db, out_dir)
+        def undated(count: int) -> None:
+            err.print(f"note: {count} undated event(s) left out (an ACLED row needs a date)")
+
+        path, rows = export_acled(db, out_dir, on_undated=undated)
         out.print(f"{rows:6d}  {path}")
         return
 
