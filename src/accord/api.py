@@ -71,8 +71,8 @@ def prepare(article: Article, published: str | None = None, source: str | None =
     is an `InputError` naming the article, never an exception that stops the run."""
     try:
         return _prepare(article, published, source)
-    except InputError:
-        raise
+    except (InputError, OSError):
+        raise  # an OSError is the machine's (disk full, permissions), not the article's: the run stops
     except Exception as error:  # noqa: BLE001 — one article's bug must not cost the others
         from accord.isolation import describe
 

@@ -97,6 +97,8 @@ def analyse_isolated(items: Sequence[Item], budget: TimeBudget = TimeBudget()) -
     try:
         with time_limit(total):
             return list(analyse(list(items)))
+    except OSError:
+        raise  # the machine's problem (disk full), not a document's: the run stops with one line
     except Exception:  # noqa: BLE001 — some document of the batch failed: find which, alone
         if len(items) == 1:
             return [_alone(items[0], budget)]
@@ -109,6 +111,8 @@ def _alone(item: Item, budget: TimeBudget) -> Outcome:
     try:
         with time_limit(budget.for_chars(len(item[1] or ""))):
             return next(iter(analyse([item])))
+    except OSError:
+        raise
     except Exception as error:  # noqa: BLE001 — recorded, not raised: the other documents go on
         return ExtractionFailure(str(item[0]), describe(error))
 

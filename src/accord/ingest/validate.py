@@ -21,6 +21,13 @@ from accord.models import Article
 # C0 controls except tab, newline and carriage return; DEL; C1 controls (ESC starts terminal escape
 # sequences, C1 0x9b is a one-byte CSI). Form feed and vertical tab are line breaks, kept as "\n".
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# A whole terminal escape sequence goes, not only its ESC (which would leave "[2J" in the text): CSI
+# (ESC [ or the C1 byte 0x9b, parameters, a final byte), OSC/DCS/PM/APC strings up to BEL or ST, and
+# two-character escapes.
+_ESCAPE_SEQUENCES = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
+    r"|(?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -~]?")
 _LINE_BREAKS = re.compile(r"[\x0b\x0c]")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 # Bidirectional overrides and isolates reorder what a terminal shows ("Trojan Source"); removed from
@@ -42,9 +49,10 @@ _LANGUAGE = re.compile(r"(?P<code>[a-z]{2})(?:[-_][a-z0-9]{2,8})*")
 def without_controls(text: str) -> tuple[str, int]:
     """`text` without control characters, lone surrogates as U+FFFD; and how many characters changed."""
     text, surrogates = _SURROGATES.subn("\ufffd", text)
+    text, sequences = _ESCAPE_SEQUENCES.subn("", text)
     text, breaks = _LINE_BREAKS.subn("\n", text)
     text, controls = _CONTROLS.subn("", text)
-    return text, surrogates + breaks + controls
+    return text, surrogates + sequences + breaks + controls
 
 
 def printable(text: str) -> str:
