@@ -267,7 +267,7 @@ def reextract(store: Store, n_process: int = 1, budget: TimeBudget = TimeBudget(
     what it had and is reported."""
     stale = [row for row in store.documents_for_extraction(EXTRACTOR_VERSION) if row[0] not in (skip or set())]
     texts = {row[0]: row[1] for row in stale}
-    for batch in batched(stale, 16):
+    for batch in batched(stale, 64):
         for outcome in _analyse(batch, n_process, budget):
             if isinstance(outcome, ExtractionFailure):
                 error = ExtractionError(outcome.doc, f"extraction failed again ({outcome.reason})", doc_id=outcome.doc)
