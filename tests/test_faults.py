@@ -56,7 +56,7 @@ def kill_at_random_points(inputs: Path, db: Path, kills: int, longest: float, se
     """Start ingests and SIGKILL each after a random time (up to `longest`); returns the kills that hit
     a running ingest (one that finished first is not counted)."""
     rng, hits, attempts = random.Random(seed), 0, 0
-    while hits < kills and attempts < kills * 3:
+    while hits < kills and attempts < kills * 10:  # a miss (the run ended first) costs one short run
         attempts += 1
         pid = forked_ingest(inputs, db)
         if _running_after(pid, rng.uniform(0.0, longest)):

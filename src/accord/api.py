@@ -10,7 +10,7 @@ from pathlib import Path
 
 from accord import __version__
 from accord.engines.local import batched
-from accord.errors import ExtractionError, InputError
+from accord.errors import DataFileError, ExtractionError, InputError
 from accord.ingest.clean import clean
 from accord.ingest.language import detect_language
 from accord.ingest.readers import count_jsonl_records, expand_paths, is_jsonl, read_all
@@ -71,8 +71,8 @@ def prepare(article: Article, published: str | None = None, source: str | None =
     is an `InputError` naming the article, never an exception that stops the run."""
     try:
         return _prepare(article, published, source)
-    except (InputError, OSError):
-        raise  # an OSError is the machine's (disk full, permissions), not the article's: the run stops
+    except (InputError, OSError, DataFileError):
+        raise  # a full disk or a broken lexicon is not the article's fault: the run stops with one line
     except Exception as error:  # noqa: BLE001 — one article's bug must not cost the others
         from accord.isolation import describe
 

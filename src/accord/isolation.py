@@ -19,6 +19,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from accord.errors import DataFileError
 from accord.models import Extractions
 
 Item = tuple[str | None, ...]  # id, clean text, published[, title[, published_estimate]]
@@ -54,6 +55,8 @@ class DocumentTimeout(Exception):
 
 
 Outcome = Extractions | ExtractionFailure
+# Failures that are not one document's: every document would fail the same way, so the run stops.
+STOPS_THE_RUN = (OSError, DataFileError)
 
 
 def _can_alarm() -> bool:
@@ -97,8 +100,8 @@ def analyse_isolated(items: Sequence[Item], budget: TimeBudget = TimeBudget()) -
     try:
         with time_limit(total):
             return list(analyse(list(items)))
-    except OSError:
-        raise  # the machine's problem (disk full), not a document's: the run stops with one line
+    except STOPS_THE_RUN:
+        raise  # the machine's problem (disk full) or a broken lexicon, not a document's: the run stops
     except Exception:  # noqa: BLE001 — some document of the batch failed: find which, alone
         if len(items) == 1:
             return [_alone(items[0], budget)]
@@ -111,7 +114,7 @@ def _alone(item: Item, budget: TimeBudget) -> Outcome:
     try:
         with time_limit(budget.for_chars(len(item[1] or ""))):
             return next(iter(analyse([item])))
-    except OSError:
+    except STOPS_THE_RUN:
         raise
     except Exception as error:  # noqa: BLE001 — recorded, not raised: the other documents go on
         return ExtractionFailure(str(item[0]), describe(error))
