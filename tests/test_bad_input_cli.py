@@ -301,3 +301,15 @@ def test_a_full_disk_during_ingest_gives_one_line_and_a_rerun_completes(tmp_path
     assert rerun.returncode == 0, rerun.stderr[-2000:]
     with Store(db, read_only=True) as store:
         assert store.document_ids() == sorted(f"d{i}" for i in range(30))
+
+
+def test_on_duplicate_is_an_ingest_option_and_its_notes_are_printed(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "x", "text": GOOD}) + "\n"
+                    + json.dumps({"id": "x", "text": "The talks resumed after a week of delays."}) + "\n")
+    default = cli("ingest", str(path), "--db", str(tmp_path / "d.duckdb"))
+    assert default.exit_code == 1 and "duplicate id 'x'" in default.stderr
+    skipped = cli("ingest", str(path), "--db", str(tmp_path / "s.duckdb"), "--on-duplicate", "skip")
+    assert skipped.exit_code == 0 and "note: " in skipped.stdout and "skipped" in skipped.stdout
+    bogus = cli("ingest", str(path), "--db", str(tmp_path / "b.duckdb"), "--on-duplicate", "merge")
+    assert bogus.exit_code == 2 and "Traceback" not in bogus.stderr

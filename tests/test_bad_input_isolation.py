@@ -292,3 +292,21 @@ def test_claim_spans_end_at_the_last_visible_character(tmp_path):
     for span in spans:
         assert clean[span["start"]:span["end"]] == clean[span["start"]:span["end"]].rstrip()
         assert span["text"] == span["text"].rstrip()
+
+
+def test_a_worker_that_dies_fails_only_the_article_that_killed_it(tmp_path, monkeypatch):
+    import os
+
+    real = nlp.extractions_of
+
+    def extractions_of(doc):
+        if "DIE" in doc.text:
+            os._exit(3)  # as a segfault or the OOM killer would end the worker
+        return real(doc)
+
+    monkeypatch.setattr(nlp, "extractions_of", extractions_of)  # forked workers inherit it
+    path = jsonl(tmp_path / "a.jsonl", [{"id": "dies", "text": "DIE " + GOOD}, {"id": "lives", "text": GOOD}])
+    report = api.ingest([path], tmp_path / "t.duckdb", n_process=2)
+    assert [e.doc_id for e in report.failed] == ["dies"]
+    assert "worker process died" in str(report.failed[0])
+    assert set(documents(tmp_path / "t.duckdb")) == {"dies", "lives"}
