@@ -313,3 +313,19 @@ def test_on_duplicate_is_an_ingest_option_and_its_notes_are_printed(tmp_path):
     assert skipped.exit_code == 0 and "note: " in skipped.stdout and "skipped" in skipped.stdout
     bogus = cli("ingest", str(path), "--db", str(tmp_path / "b.duckdb"), "--on-duplicate", "merge")
     assert bogus.exit_code == 2 and "Traceback" not in bogus.stderr
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ('IO Error: Cannot open database "/x/s.duckdb" in read-only mode: database does not exist', "no store at /x/s"),
+    ('IO Error: Could not set lock on file "/x/s.duckdb": Conflicting lock is held in python (PID 7)',
+     "the store /x/s.duckdb is being updated by another process (PID 7)"),
+    ('IO Error: Failed to commit: Could not write file "/x/s.duckdb.wal": No space left on device',
+     "the store /x/s.duckdb cannot be written: Failed to commit"),
+])
+def test_a_duckdb_error_from_any_reader_is_named_in_one_line(message, expected):
+    import duckdb
+
+    from accord.terminal import one_line_error
+
+    line = one_line_error(duckdb.IOException(message))
+    assert line.startswith(expected) and "\n" not in line

@@ -112,7 +112,10 @@ def store_error(error: duckdb.Error, path: str) -> StoreError:
         return StoreError(f"no store at {path} (create one with: accord ingest FILES --db {path})")
     if "not a valid DuckDB database" in text:
         return StoreError(f"{path} is not an accord store (not a DuckDB database file)")
-    return StoreError(f"cannot use the store {path}: {re.sub(r'^[A-Za-z ]+Error: ', '', text)}")
+    reason = re.sub(r"^[A-Za-z ]+Error: ", "", text)
+    if "write" in reason.lower():
+        return StoreError(f"the store {path} cannot be written: {reason}")
+    return StoreError(f"cannot use the store {path}: {reason}")
 
 
 def connect(path: str, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:

@@ -13,6 +13,7 @@ a traceback; `ACCORD_DEBUG=1` shows the traceback too.
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 import duckdb
@@ -42,9 +43,11 @@ def one_line_error(error: BaseException) -> str | None:
     under ACCORD_DEBUG, else is summarised too)."""
     if isinstance(error, DataFileError | StoreError | InputError):
         return str(error)
-    if isinstance(error, duckdb.Error):  # a write that failed mid-run: disk full, file gone read-only
-        text = " ".join(str(error).split())
-        return "the store cannot be written: " + text.split("Error: ", 1)[-1]
+    if isinstance(error, duckdb.Error):  # a store opened elsewhere, or a write that failed mid-run (disk full)
+        from accord.store import store_error
+
+        named = re.search(r'"([^"]+?)(?:\.wal)?"', str(error))
+        return str(store_error(error, named[1] if named else "store"))
     if isinstance(error, FileExistsError):  # mkdir of an output folder that is a file
         return f"{error.filename} exists and is not a folder"
     if isinstance(error, IsADirectoryError | NotADirectoryError | PermissionError):
