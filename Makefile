@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint bench eval clean chromium
+.PHONY: demo test lint bench eval fuzz clean chromium
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/dedup_eval.py
+
+# >= 1,000,000 fuzzed inputs over the pure per-document stages, a few thousand through spaCy (bench/fuzz.py);
+# `make test` runs the same generator on a few hundred (tests/test_fuzz.py).
+fuzz: $(STAMP)
+	$(BIN)/python bench/fuzz.py
 
 eval: $(STAMP)
 	$(BIN)/accord ingest ../shared/corpus/articles.jsonl --db eval.duckdb

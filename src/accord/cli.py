@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
@@ -15,22 +14,31 @@ from typer.core import TyperGroup
 
 from accord import api
 from accord.agreement.cli import app as agreement_commands
-from accord.errors import DataFileError
+from accord.errors import ExtractionError
+from accord.isolation import BASE_BUDGET_SECONDS, DEFAULT_SECONDS_PER_10K, TimeBudget
 from accord.store import DEFAULT_DB
+from accord.terminal import EXIT_USAGE, SafeConsole, debug_enabled, describe_unexpected, one_line_error
 
-out = Console()
-err = Console(stderr=True)
+out = SafeConsole()
+err = SafeConsole(stderr=True)
 
 
 class _Commands(TyperGroup):
-    """Every command: a malformed data file ends the run with its one-line error, not a traceback."""
+    """Every command: what goes wrong outside accord's control (a malformed data file, a missing, busy or
+    read-only store, a full disk, an output path that is a file) ends the run with one line, not a
+    traceback (terminal.one_line_error); ACCORD_DEBUG=1 keeps the traceback."""
 
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
-        except DataFileError as error:
-            err.print(f"error: {error}", highlight=False, markup=False, soft_wrap=True)
-            raise typer.Exit(code=2) from error
+        except (typer.Exit, typer.Abort, typer.TyperException, click.exceptions.Exit, click.ClickException):
+            raise  # usage errors and exits: typer prints them
+        except Exception as error:
+            if debug_enabled():
+                raise
+            message = one_line_error(error) or describe_unexpected(error)
+            err.print(f"error: {message}", highlight=False, markup=False, soft_wrap=True)
+            raise typer.Exit(code=EXIT_USAGE) from error
 
 
 app = typer.Typer(
@@ -87,7 +95,7 @@ def _progress() -> Progress:
 
 
 def _run_ingest(
-    paths: list[Path], db: str, published: str | None, source: str | None, workers: int
+    paths: list[Path], db: str, published: str | None, source: str | None, workers: int, **options: object
 ) -> api.IngestReport:
     with _progress() as progress:
         total = api.count_articles(paths) if err.is_terminal else None
@@ -101,22 +109,26 @@ def _run_ingest(
 
         def rejected(error: Exception) -> None:
             # one line whatever the width, and a "[" in a file name is not markup
-            err.print(f"[red]rejected[/red] {escape(str(error))}", highlight=False, soft_wrap=True)
+            label = "failed" if isinstance(error, ExtractionError) else "rejected"
+            err.print(f"[red]{label}[/red] {escape(str(error))}", highlight=False, soft_wrap=True)
 
         def stage(text: str) -> None:  # the model load and the linking take long and move no bar
             progress.update(task, stage=text)
 
         return api.ingest(paths, db, published=published, source=source, n_process=workers,
-                          on_progress=advance, on_error=rejected, on_stage=stage)
+                          on_progress=advance, on_error=rejected, on_stage=stage, **options)
 
 
 def _print_ingest_report(report: api.IngestReport, db: str) -> None:
     # One line each whatever the terminal width (scripts grep them), and a "[" in a path is not markup.
     out.print(
         f"{report.stored} stored, {report.updated} updated, {report.unchanged} unchanged, "
-        f"{report.reextracted} re-extracted, {len(report.rejected)} rejected -> {escape(db)}",
+        f"{report.reextracted} re-extracted, {len(report.rejected)} rejected"
+        f"{f', {len(report.failed)} failed' if report.failed else ''} -> {escape(db)}",
         soft_wrap=True,
     )
+    for notice in report.notices:
+        out.print(f"note: {escape(notice)}", soft_wrap=True, highlight=False)
     if report.not_english:
         ids = escape(", ".join(report.not_english))
         out.print(f"not English (stored, flagged, not extracted): {ids}", soft_wrap=True)
@@ -130,15 +142,27 @@ def ingest(
         None, help="Publication date YYYY-MM-DD for inputs that lack one.", callback=_iso_date
     ),
     source: str = typer.Option(None, help="Source name for inputs that lack one."),
-    workers: int = typer.Option(1, help="Processes for the NLP stage."),
+    workers: int = typer.Option(1, min=1, help="Processes for the NLP stage."),
+    on_duplicate: str = typer.Option("error", "--on-duplicate", help="A second article with an id already read "
+                                     "in this run: error (rejected), skip (keep the first) or replace."),
+    wait: float = typer.Option(0.0, "--wait", min=0, help="Seconds to wait while another process holds the store."),
+    time_budget: float = typer.Option(DEFAULT_SECONDS_PER_10K, "--time-budget", min=0,
+                                      help="Seconds per 10,000 characters one article may take (plus "
+                                      f"{BASE_BUDGET_SECONDS:.0f}s); over it, it is stored without "
+                                      "extractions and reported. 0: no limit."),
 ) -> None:
     """Read, clean, extract and store articles; re-running skips what is already stored.
 
+    One bad article never stops the run: it is reported on one line, the rest is stored, exit code 1.
+
     Example:  accord ingest ../shared/corpus/articles.jsonl --db accord.duckdb
     """
-    report = _run_ingest(paths, db, published, source, workers)
+    if on_duplicate not in api.DUPLICATE_POLICIES:
+        raise typer.BadParameter(f"use one of {', '.join(api.DUPLICATE_POLICIES)}", param_hint="--on-duplicate")
+    report = _run_ingest(paths, db, published, source, workers, on_duplicate=on_duplicate, wait=wait,
+                         budget=TimeBudget(seconds_per_10k=time_budget))
     _print_ingest_report(report, db)
-    if report.rejected:
+    if not report.ok:
         raise typer.Exit(code=1)
 
 
@@ -157,7 +181,10 @@ def export(
     if fmt == "acled-csv":
         from accord.export_acled import export_acled
 
-        path, rows = export_acled(db, out_dir)
+        def undated(count: int) -> None:
+            err.print(f"note: {count} undated event(s) left out (an ACLED row needs a date)")
+
+        path, rows = export_acled(db, out_dir, on_undated=undated)
         out.print(f"{rows:6d}  {path}")
         return
 
@@ -189,6 +216,7 @@ def events(
 
     Example:  accord events --db accord.duckdb --type ASSAULT --place Kabul --since 2020-03-01
     """
+    from accord.ingest.validate import printable
     from accord.report.events import event_lines, list_events
 
     try:
@@ -197,7 +225,7 @@ def events(
         err.print(f"error: {e}", highlight=False, markup=False, soft_wrap=True)
         raise typer.Exit(code=2) from e
     for line in event_lines(rows[:limit] if limit else rows, total=len(rows)):
-        click.echo(line)  # unwrapped: ids and offsets stay whole in a pipe
+        click.echo(printable(line))  # unwrapped: ids and offsets stay whole in a pipe; no escapes from data
 
 
 @app.command()
@@ -225,6 +253,7 @@ def show(
 
     Example:  accord show demo-01-kabul-declaration --db demo.duckdb | less
     """
+    from accord.ingest.validate import printable
     from accord.report.document import document_lines
 
     lines = document_lines(db, doc_id, raw=raw and not clean)
@@ -232,7 +261,8 @@ def show(
         err.print(f"error: no document '{doc_id}' in {db}", highlight=False, markup=False)
         raise typer.Exit(code=1)
     for line in lines:
-        click.echo(line)  # plain writes: rich would wrap at the terminal width and break the offsets
+        # plain writes: rich would wrap at the terminal width and break the offsets; no escape sequences from data
+        click.echo(printable(line))
 
 
 @app.command()
@@ -362,7 +392,7 @@ def quotes(
                               callback=_iso_date),
     until: str = typer.Option(None, "--until", help="Only quotes said (or published) on or before YYYY-MM-DD.",
                               callback=_iso_date),
-    limit: int = typer.Option(None, "--limit", help="Show at most this many."),
+    limit: int = typer.Option(None, "--limit", min=0, help="Show at most this many."),
     db: str = DbOption,
 ) -> None:
     """Who said what, when: quotes with speaker, date and source (reported speech in italics).

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from accord.export_neutral import neutral_sql
 from accord.store import Store, to_json_line
 
 # table name in the export -> SELECT over the store (the public fields first, extras after)
@@ -85,10 +86,10 @@ def export(db: str | Path, out_dir: str | Path, fmt: str = "jsonl",
 
 def _copy(store: Store, query: str, path: Path, fmt: str) -> None:
     if fmt == "csv":
-        # Nested fields become JSON text in a CSV cell.
-        nested = _json_columns(store, query)
-        if nested:
-            query = f"SELECT * REPLACE ({nested}) FROM ({query})"
+        # Nested fields become JSON text in a CSV cell; text cells are neutralised (export_neutral.py).
+        replaced = _csv_columns(store, query)
+        if replaced:
+            query = f"SELECT * REPLACE ({replaced}) FROM ({query})"
         options = "FORMAT csv, HEADER true"
     else:
         options = "FORMAT parquet"
@@ -96,7 +97,13 @@ def _copy(store: Store, query: str, path: Path, fmt: str) -> None:
     store.con.execute(f"COPY ({query}) TO '{target}' ({options})")
 
 
-def _json_columns(store: Store, query: str) -> str:
+def _csv_columns(store: Store, query: str) -> str:
+    """SQL that rewrites each column for a CSV cell: nested ones as JSON text, text ones neutralised."""
     cursor = store.con.execute(f"DESCRIBE {query}")
-    nested = [row[0] for row in cursor.fetchall() if "STRUCT" in row[1] or row[1].endswith("[]")]
-    return ", ".join(f'to_json("{name}") AS "{name}"' for name in nested)
+    replaced = []
+    for name, kind, *_ in cursor.fetchall():
+        if "STRUCT" in kind or kind.endswith("[]"):
+            replaced.append(f'to_json("{name}") AS "{name}"')
+        elif kind == "VARCHAR":
+            replaced.append(f'{neutral_sql(chr(34) + name + chr(34))} AS "{name}"')
+    return ", ".join(replaced)
