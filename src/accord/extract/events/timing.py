@@ -85,11 +85,20 @@ def clause_time(ent: Span, clause: Token) -> str | None:
 
 def date_of(token: Token, sentence: Span, published: str | None, tense: str | None,
             owners: frozenset[int] = frozenset()) -> tuple[str | None, str | None]:
-    """(iso date, precision) of the DATE entity in the trigger's own phrase or clause, else (None, None)."""
+    """(iso date, precision) of the DATE entity in the trigger's own phrase or clause, else the narrative day
+    or the tense-based default (see default_date_of)."""
+    return explicit_date_of(token, sentence, published, tense, owners) or default_date_of(
+        token, sentence, published, tense)
+
+
+def explicit_date_of(token: Token, sentence: Span, published: str | None, tense: str | None,
+                     owners: frozenset[int] = frozenset()) -> tuple[str | None, str | None] | None:
+    """(iso date, precision) of the DATE entity in the trigger's own phrase or clause (or one a when/after
+    clause lends it), else None."""
     clause = clause_of(governing_verb(token))
     all_dates = [e for e in sentence.ents if e.label_ == "DATE"]
     borrowed = {e.start: borrowed_time(e, token, owners) for e in all_dates if owned_by_other(e, token, owners)}
-    dates = [e for e in all_dates if not opens_period(e)
+    dates = [e for e in all_dates if not opens_period(e) and not bounds_a_period_around(e, token)
              and (e.start not in borrowed or borrowed[e.start] or clause_time(e, clause))]
     ranked = []
     for ent in dates:
@@ -115,6 +124,13 @@ def date_of(token: Token, sentence: Span, published: str | None, tense: str | No
         if value is not None and not (borrowed.get(ent.start) == "around" and value.precision == "day"):
             # A day does not carry over "after": "cancelled the talks on Sunday after an attack" (days before).
             return as_point(value)
+    return None
+
+
+def default_date_of(token: Token, sentence: Span, published: str | None,
+                    tense: str | None) -> tuple[str | None, str | None]:
+    """Without a date of its own: a past report continues the day of the sentences just before it, else it is
+    known to the publication month; anything else stays undated (never silently the publication day)."""
     if tense == "past":
         context = context_day(sentence, published)
         if context is not None:
@@ -204,6 +220,19 @@ def opens_period(ent: Span) -> bool:
     """"since 2001", "since March 19", "until December": the start or end of a state or a count, not the day
     of a happening."""
     return ent.text.lower().startswith(PERIOD_BOUNDS) or ent.root.head.lower_ in PERIOD_BOUNDS
+
+
+def bounds_a_period_around(ent: Span, token: Token) -> bool:
+    """"at their strongest since their 2001 defeat, have refused": a date inside a since/until phrase dates
+    the happening that bounds the period, not the trigger outside the phrase."""
+    current = ent.root
+    for _ in range(4):
+        if current.head.i == current.i:
+            return False
+        current = current.head
+        if current.lower_ in PERIOD_BOUNDS and current.dep_ in ("prep", "mark"):
+            return not (current.left_edge.i <= token.i <= current.right_edge.i)
+    return False
 
 
 _PAST_CUE = re.compile(r"\b(?:last|ago|earlier|previous|yesterday)\b", re.IGNORECASE)
