@@ -164,7 +164,8 @@ def fold(mentions: list[EventMention], back_references: list[bool] | None = None
         same_type = [i for i, existing in enumerate(kept) if existing.type == mention.type]
         # Triggers of one sentence were already told apart by the sentence-stage filters.
         target = next((i for i in same_type if kept[i].start != mention.start and not (
-            not is_back and (recalls_history(kept[i], mention) or told_apart(kept[i], mention))) and (
+            not is_back and (recalls_history(kept[i], mention) or told_apart(kept[i], mention)
+                             or answers(kept[i], mention))) and (
             same_happening(_row(kept[i]), row) or same_day_same_parties(kept[i], mention))), None)
         if target is None and is_back and same_type:
             target = same_type[-1]
@@ -187,6 +188,16 @@ def told_apart(kept: EventMention, other: EventMention) -> bool:
     """Two days one article gives ("said Monday", "called off on Saturday") are two happenings: the one-day
     slack of dates_compatible is for sources that date one happening differently, not for one writer."""
     return kept.date_precision == "day" and other.date_precision == "day" and kept.date != other.date
+
+
+def answers(kept: EventMention, other: EventMention) -> bool:
+    """"Rebels attacked a checkpoint on Monday" and "the army struck the rebels in Homs": a report whose doer is
+    the earlier report's target (or whose target is its doer) is the answer to it, another happening, when
+    the answer comes with a place or a day of its own. Across sources, sharing a party is enough
+    (same_happening); one writer who reverses the roles tells two happenings."""
+    reversed_roles = bool(kept.actor1 and other.actor1 and kept.actor1 != other.actor1) and (
+        kept.actor1 == other.actor2 or kept.actor2 == other.actor1)
+    return reversed_roles and bool(other.location or other.date_precision == "day")
 
 
 # Decisions and statements: made wherever their maker is, so a place in their sentence rarely tells two apart

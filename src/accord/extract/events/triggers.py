@@ -196,7 +196,8 @@ def is_lesser_assault(token: Token, rule: TriggerRule, triggers: list[tuple[Toke
     if rule.type != "ASSAULT" or len(assaults) < 2:
         return False
     main = next((t for t in assaults if t.lemma_.lower() not in FATALITY_VERBS), assaults[0])
-    return token.i != main.i and not is_other_dated_assault(token, main) and not is_coordinated_assault(token, main)
+    return token.i != main.i and not is_other_dated_assault(token, main) and not is_coordinated_assault(
+        token, main) and not is_answered_assault(token, main)
 
 
 def is_coordinated_assault(token: Token, main: Token) -> bool:
@@ -218,6 +219,21 @@ def is_other_dated_assault(token: Token, main: Token) -> bool:
         return False
     own_dates = {t.i for t in token.subtree if t.ent_type_ == "DATE"}
     return bool(own_dates) and not own_dates & {t.i for t in main.subtree}
+
+
+# Nouns that make what follows "for/to" the act being answered: "in retaliation for an attack".
+ANSWER_NOUNS = {"retaliation", "response", "revenge", "reprisal", "answer", "reaction"}
+
+
+def is_answered_assault(token: Token, main: Token) -> bool:
+    """"Jets struck rebel positions in retaliation for an attack on a checkpoint", "shelled the town after a
+    raid on its outskirts": the assault a sentence's main one answers, or follows, is a happening of its own."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "pobj" or token.lemma_.lower() in FATALITY_VERBS:
+        return False
+    preposition = token.head
+    if preposition.lower_ in ("after", "following"):
+        return True
+    return preposition.lower_ in ("for", "to") and preposition.head.lemma_.lower() in ANSWER_NOUNS
 
 
 def is_what_stops(token: Token, rule: TriggerRule, triggers: list[tuple[Token, TriggerRule]]) -> bool:
