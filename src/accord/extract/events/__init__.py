@@ -27,7 +27,7 @@ July 20") are known only to their month or year (`timing.as_point`): the store h
 One module per concern:
 
 * `triggers`   the lexicon, matching a token to a rule, the main triggers of a sentence
-* `factuality` negated, hypothetical, counterfactual, planned
+* `factuality` negated, hypothetical, planned
 * `filters`    candidates that report no happening (document content, generic, ...)
 * `arguments`  actors, targets, counts and fatalities
 * `locations`  the place of a happening

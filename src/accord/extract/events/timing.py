@@ -110,8 +110,7 @@ def explicit_date_of(token: Token, sentence: Span, published: str | None, tense:
                 ent.root).dep_ == "xcomp":
             # "talks are scheduled to begin on March 10": the date of the controlled verb is the event's.
             ranked.append((1, abs(ent.start - token.i), ent))
-        elif clause_of(ent.root).dep_ == "ROOT" or _is_coordinated_with(clause_of(ent.root), clause) \
-                or in_one_narrative(clause_of(ent.root), clause):
+        elif clause_of(ent.root).dep_ == "ROOT" or _is_coordinated_with(clause_of(ent.root), clause):
             # Often the date sits on the reporting verb ("said Saturday he cancelled") or on a verb
             # coordinated with the trigger's ("protesters burn tyres and block roads on Monday"): same day.
             ranked.append((2, abs(ent.start - token.i), ent))
@@ -249,14 +248,6 @@ def has_past_cue(token: Token) -> bool:
 def _is_coordinated_with(clause: Token, other: Token) -> bool:
     """Whether two clause heads are coordinated verbs ("burned tyres and blocked roads")."""
     return (clause.dep_ == "conj" and clause.head == other) or (other.dep_ == "conj" and other.head == clause)
-
-
-def in_one_narrative(date_clause: Token, clause: Token) -> bool:
-    """"X had planned to come last year, but the trip fell apart and Y cancelled the visit": a time on the
-    complement of the sentence's main verb sets the time of the past clauses the sentence goes on with, as
-    a time on the main verb itself does."""
-    return date_clause.dep_ == "xcomp" and date_clause.head.dep_ == "ROOT" and clause.tag_ == "VBD" \
-        and clause.i > date_clause.i
 
 
 def reports_recent(token: Token, tense: str | None) -> bool:

@@ -166,8 +166,6 @@ def is_happening(token: Token) -> bool:
     if verb is not token and verb.lemma_.lower() == "be" and token.dep_ == "nsubj" and any(
             c.dep_ == "xcomp" and c.lemma_.lower() in HAPPENING_VERBS for c in verb.children):
         return True  # "talks are to begin on Monday"
-    if is_round_of(token):
-        return True
     for child in token.children:
         if child.ent_type_ == "DATE":
             return True
@@ -175,11 +173,6 @@ def is_happening(token: Token) -> bool:
                                                                    in SITE_PREPS) for g in child.children):
             return True  # "talks in Doha", "talks on Sunday"; not "talks with North Korea"
     return False
-
-
-def is_round_of(token: Token) -> bool:
-    """"a new round of talks", "the seventh round of negotiations": a round is one sitting, a happening."""
-    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() == "round"
 
 
 def is_topic_of_other_trigger(token: Token, rule: TriggerRule, triggers: list[tuple[Token, TriggerRule]]) -> bool:
