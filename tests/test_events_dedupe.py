@@ -52,3 +52,9 @@ def test_an_attack_after_which_another_came_is_its_own_event(events_of):
 def test_a_killing_in_the_same_sentence_is_still_the_attacks_outcome(events_of):
     events = events_of("A rocket attack killed four soldiers in Kabul on Monday.", "2024-05-10")
     assert len([e for e in events if e.type == "ASSAULT"]) == 1
+
+
+def test_an_act_on_a_document_already_named_is_the_act_reported(events_of):
+    events = events_of("The rebels rejected a ceasefire proposal in Doha on Monday. Fighting flared in Herat after "
+                       "the proposal was rejected.", "2024-05-10")
+    assert [(e.type, (e.location or {}).get("name")) for e in events if e.type == "REJECT"] == [("REJECT", "Doha")]

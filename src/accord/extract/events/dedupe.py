@@ -20,7 +20,7 @@ ADDITIVE_ADVERBS = {"also", "further", "again"}
 def is_back_reference(token: Token) -> bool:
     """"the attack", "the airstrike", "Saturday's agreement": a noun that points back to a happening already
     reported, not a new one (it has a definite or possessive determiner and no date of its own)."""
-    if is_known_accord_signed(token):
+    if is_known_document_acted_on(token):
         return True
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
@@ -62,15 +62,21 @@ def is_additional(token: Token) -> bool:
         for c in token.children)
 
 
-def is_known_accord_signed(token: Token) -> bool:
-    """"before the agreement was signed", "Saturday's agreement, signed in Doha": the signing of a document
-    the article has already named (definite or possessive) is the signing it reported, not another one."""
-    if token.lemma_.lower() != "sign" or any(t.ent_type_ == "DATE" for t in token.subtree):
+# Nouns for texts whose signing, approval or adoption an article reports once and then refers back to.
+DOCUMENT_NOUNS = {"agreement", "deal", "accord", "pact", "treaty", "plan", "proposal", "declaration", "resolution",
+                  "text", "framework", "roadmap", "document", "charter", "truce", "ceasefire"}
+
+
+def is_known_document_acted_on(token: Token) -> bool:
+    """"before the agreement was signed", "Saturday's agreement, signed in Doha", "the resolution, adopted by the
+    council": a verb acting on a document the article has already named (definite or possessive) is the act it
+    reported, not another one."""
+    if token.pos_ not in ("VERB", "AUX") or any(t.ent_type_ == "DATE" for t in token.subtree):
         return False
     documents = [c for c in token.children if c.dep_ == "nsubjpass"]
     if token.dep_ == "acl":
         documents.append(token.head)
-    return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an")
+    return any(document.lemma_.lower() in DOCUMENT_NOUNS and c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an")
                for document in documents for c in document.children)
 
 
