@@ -72,3 +72,15 @@ def test_an_undated_past_report_is_known_to_the_month_never_the_publication_day(
 def test_named_day_resolves_to_its_own_year(events_of):
     events = dated(events_of, "The 9/11 attacks changed American foreign policy.")
     assert ("ASSAULT", "2001-09-11", "day", "United States") in events
+
+
+@pytest.mark.parametrize("text", ["The government is preparing to open talks with the rebels in Geneva.",
+                                  "The army is planning to withdraw troops from Herat."])
+def test_a_plan_in_the_present_progressive_is_planned(events_of, text):
+    events = events_of(text, PUBLISHED)
+    assert events and all(e.planned for e in events)
+
+
+def test_a_plan_in_the_past_progressive_is_not_planned(events_of):
+    events = events_of("The envoys were preparing to open talks in Geneva on Monday.", PUBLISHED)
+    assert events and not any(e.planned for e in events)

@@ -156,6 +156,8 @@ def is_planned(token: Token, date_iso: str | None, published: str | None) -> boo
         if upper.lemma_.lower() in PLANNED_HEADS and upper.tag_ in ("VBZ", "VBP", "VBN", "JJ", "MD", "NNS") \
                 and not past_perfect(upper):
             return True
+        if upper.lemma_.lower() in PLANNED_HEADS and is_present_progressive(upper):
+            return True  # "is preparing to open talks", "are planning to withdraw"
         if upper.lemma_.lower() == "be" and any(c.dep_ == "xcomp" for c in upper.children) \
                 and upper.tag_ in ("VBZ", "VBP"):
             return True
@@ -168,3 +170,8 @@ def is_after_reference_month(date_iso: str | None, reference: str | None) -> boo
         return False
     return date_iso[:7] > (reference or "")
 
+
+def is_present_progressive(verb: Token) -> bool:
+    """"is preparing", "are planning": a progressive verb with a present-tense "be"."""
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_.lower() == "be" and c.tag_ in ("VBZ", "VBP")
+                                      for c in verb.children)
