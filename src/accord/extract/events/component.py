@@ -33,9 +33,11 @@ from accord.extract.events.filters import (
 )
 from accord.extract.events.locations import document_countries, location_of, with_dateline_place
 from accord.extract.events.named import NamedHappening, named_happening, named_mention, read_named_happenings
+from accord.extract.events.sequence import counted_day, sequence_of
 from accord.extract.events.threats import conditional_threats
 from accord.extract.events.timing import (
-    date_of,
+    default_date_of,
+    explicit_date_of,
     has_past_cue,
     latest_explicit_date,
     recent_report_date,
@@ -139,13 +141,18 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
             if name is not None:
                 records.append(CandidateRecord.of(token, rule, name))
                 continue
-            mention = _mention(token, rule, sentence, mentions, context, published, doc._.doc_id, anchor, owners)
+            sequence = sequence_of(token, sentence)
+            counted = counted_day(sequence, list(zip([r.token for r in found_at], found, strict=True)),
+                                  _type_of(sequence.referent, rules), sentence.start) if sequence else None
+            mention = _mention(token, rule, sentence, mentions, context, published, doc._.doc_id, anchor, owners,
+                               counted)
             if token.i in threats:
                 mention = with_threatened_party(mention, threats[token.i], mentions)
             found.append(mention)
             found_at.append(CandidateRecord.of(token, rule, None))
             anaphoric.append(is_back_reference(token))
-            additional.append(is_additional(token) or is_separately_timed(token, mention)
+            # A happening told at a distance from another ("hours later") is not the one it is counted from.
+            additional.append(is_additional(token) or sequence is not None or is_separately_timed(token, mention)
                               or is_own_day_in_month_read_article(mention, published))
     events, into = fold(with_dateline_place(found, doc), anaphoric, additional)
     # A named happening is the same only as another report naming it, never a recent event's repeat.
@@ -157,12 +164,22 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
     return events + named_events
 
 
+def _type_of(token: Token | None, rules: dict[str, list[TriggerRule]]) -> str | None:
+    rule = matching_rule(token, rules) if token is not None else None
+    return rule.type if rule is not None else None
+
+
 def _mention(token: Token, rule: TriggerRule, sentence: Span, mentions: list[ActorMention],
              context: tuple[str, ...], published: str | None, doc_id: str,
-             anchor: str | None = None, owners: frozenset[int] = frozenset()) -> EventMention:
+             anchor: str | None = None, owners: frozenset[int] = frozenset(),
+             counted: str | None = None) -> EventMention:
     mode, detail = refine(rule, token)
     planned = is_planned(token, None, published)
-    date, precision = date_of(token, sentence, published, tense_of(token, planned), owners)
+    tense = tense_of(token, planned)
+    # The resolution order (see the package docstring): a date of its own, a distance from another happening,
+    # the narrative day, the tense-based default.
+    date, precision = explicit_date_of(token, sentence, published, tense, owners) or (
+        (counted, "day") if counted else default_date_of(token, sentence, published, tense))
     if date is None and published is None and anchor is not None:
         tense = tense_of(token, planned)
         past = reports_recent(token, tense) or has_past_cue(token)

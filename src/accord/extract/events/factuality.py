@@ -1,5 +1,5 @@
-"""Whether a candidate happened: negated, hypothetical (conditions, threats, wishes, modals, open questions,
-counterfactual judgements, standing positions, past-told plans), or planned (kept with `planned=True`)."""
+"""Whether a candidate happened: negated, hypothetical (conditions, threats, wishes, modals,
+standing positions, past-told plans), or planned (kept with `planned=True`)."""
 
 from __future__ import annotations
 
@@ -13,10 +13,6 @@ HYPOTHETICAL_HEADS = {"threaten", "warn", "vow", "demand", "urge", "ask", "want"
                       "aim", "prevent", "avoid", "refuse", "deny", "fear", "call", "propose", "allow", "harbor",
                       "risk", "could", "might", "may", "should", "verge", "brink", "refrain",
                       "way", "stage", "ready", "willing", "able", "capable"}
-
-
-# "paves the way for", "sets the stage for": what a happening only makes possible.
-ENABLING_OBJECTS = {"way", "stage", "groundwork"}
 
 
 PLANNED_HEADS = {"plan", "schedule", "set", "expect", "poise", "due", "prepare", "intend", "begin", "will"}
@@ -91,17 +87,6 @@ def is_wished_or_threatened(token: Token) -> bool:
                and upper.lemma_.lower() in HYPOTHETICAL_HEADS for lower, upper in clause_steps(token))
 
 
-def is_only_enabled(token: Token) -> bool:
-    """"paves the way for talks", "sets the stage for a withdrawal": what a happening only makes possible."""
-    return any(lower.dep_ == "prep" and any(c.dep_ == "dobj" and c.lemma_.lower() in ENABLING_OBJECTS
-                                            for c in upper.children) for lower, upper in clause_steps(token))
-
-
-def is_left_open(token: Token) -> bool:
-    """"it was not specified when the truce would begin": a happening a question leaves open."""
-    return any(is_open_question(lower, upper) for lower, upper in clause_steps(token))
-
-
 def is_plan_told_in_past(token: Token) -> bool:
     """"were going to meet", "had planned a meeting": a plan told in the past, news for what did not happen."""
     return any(is_past_plan(lower, upper) and (lower.i == token.i or (lower.i == token.head.i and token.dep_ in (
@@ -114,19 +99,6 @@ def is_modal_possibility(token: Token) -> bool:
     # The modal may sit on the verb a nominal trigger hangs from.
     return any(c.dep_ == "aux" and c.lemma_.lower() in ("could", "might", "may", "should", "can")
                for c in {*token.children, *governing_verb(token).children}) and not is_concession(token)
-
-
-def is_judged_counterfactually(token: Token) -> bool:
-    """"it would have been too risky for the general to meet them": what a counterfactual judgement weighs
-    (a modal perfect copula with an adjective) did not happen."""
-    for ancestor in token.ancestors:
-        auxiliaries = {c.lemma_.lower() for c in ancestor.children if c.dep_ == "aux"}
-        if ancestor.lemma_ == "be" and auxiliaries & {"would", "could", "might", "should"} and "have" in auxiliaries \
-                and any(c.dep_ in ("acomp", "attr") for c in ancestor.children):
-            return True
-        if ancestor.dep_ in ("ccomp", "relcl", "ROOT"):
-            return False
-    return False
 
 
 def is_concession(verb: Token) -> bool:
@@ -166,15 +138,6 @@ def is_standing_position(token: Token) -> bool:
         c.dep_ == "dobj" and any(g.dep_ == "det" and g.lower_ == "any" for g in c.children) for c in token.children)
 
 
-def is_open_question(clause: Token, head: Token) -> bool:
-    """"it was not specified when the cease-fire would begin", "to address how to implement a cease-fire": a
-    wh-clause under a negated verb, or an infinitive one, leaves the happening open."""
-    asks = any(c.dep_ in ("advmod", "mark") and c.lemma_.lower() in ("when", "how", "whether")
-               for c in clause.children)
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-    return asks and (infinitive or any(c.dep_ == "neg" for c in head.children))
-
-
 def is_planned(token: Token, date_iso: str | None, published: str | None) -> bool:
     anchor = parse_published(published)
     if date_iso and anchor and len(date_iso) == 10 and date_iso > anchor.isoformat():
@@ -193,6 +156,8 @@ def is_planned(token: Token, date_iso: str | None, published: str | None) -> boo
         if upper.lemma_.lower() in PLANNED_HEADS and upper.tag_ in ("VBZ", "VBP", "VBN", "JJ", "MD", "NNS") \
                 and not past_perfect(upper):
             return True
+        if upper.lemma_.lower() in PLANNED_HEADS and is_present_progressive(upper):
+            return True  # "is preparing to open talks", "are planning to withdraw"
         if upper.lemma_.lower() == "be" and any(c.dep_ == "xcomp" for c in upper.children) \
                 and upper.tag_ in ("VBZ", "VBP"):
             return True
@@ -205,3 +170,8 @@ def is_after_reference_month(date_iso: str | None, reference: str | None) -> boo
         return False
     return date_iso[:7] > (reference or "")
 
+
+def is_present_progressive(verb: Token) -> bool:
+    """"is preparing", "are planning": a progressive verb with a present-tense "be"."""
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_.lower() == "be" and c.tag_ in ("VBZ", "VBP")
+                                      for c in verb.children)

@@ -1,7 +1,7 @@
 """Every rule that drops a candidate trigger, as ONE ordered list (`FILTERS`) of named filters.
 
 A candidate is a token that matches a rule of the trigger lexicon. A filter says it reports no happening:
-negated, hypothetical, generic or habitual, a document's content, a background demand, a truce named in
+negated, hypothetical, generic or habitual, a document's content, a truce named in
 another role, ... The extractor records, for every dropped candidate, the name of the filter that dropped it
 (`doc._.event_candidates`, `doc._.dropped_events`; `accord explain DOC_ID` prints them).
 
@@ -19,7 +19,6 @@ docstring), add a `Filter` entry where its stage runs, and a test sentence it dr
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -35,16 +34,13 @@ from accord.extract.events.descriptions import (
 from accord.extract.events.factuality import (
     has_possibility_modifier,
     is_conditional,
-    is_judged_counterfactually,
-    is_left_open,
     is_modal_possibility,
     is_negated,
-    is_only_enabled,
     is_plan_told_in_past,
     is_standing_position,
     is_wished_or_threatened,
 )
-from accord.extract.events.syntax import governing_verb, past_perfect
+from accord.extract.events.syntax import governing_verb
 from accord.extract.events.triggers import (
     TriggerRule,
     is_happening,
@@ -111,16 +107,6 @@ def is_generic_present_passive(token: Token) -> bool:
         c.dep_ == "aux" for c in verb.children) and not any(t.ent_type_ == "DATE" for t in verb.subtree)
 
 
-def is_ordinal_toll(token: Token) -> bool:
-    """"the 16th soldier to be killed this year": an ordinal counts victims, the killings are reported elsewhere."""
-    verb = telling_verb(token)
-    if verb is None:
-        return False
-    return any(c.dep_ == "auxpass" for c in verb.children) and verb.dep_ in ("relcl", "acl") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
-        _is_ordinal(c) for c in verb.head.children)
-
-
 def is_habitual(verb: Token) -> bool:
     """"met many times", "have repeatedly attacked", "often clash": a verb told as a habit is a pattern."""
     for child in verb.children:
@@ -130,30 +116,6 @@ def is_habitual(verb: Token) -> bool:
                 g.lower_ in ("many", "several", "numerous", "countless", "multiple") for g in child.children):
             return True
     return False
-
-
-_ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$",
-                      re.IGNORECASE)
-
-
-def _is_ordinal(token: Token) -> bool:
-    # The entity recogniser sometimes takes "the 12th" for a date; the word itself is the cue.
-    return token.ent_type_ == "ORDINAL" or bool(_ORDINAL.match(token.text))
-
-
-def is_background_demand(token: Token, rule: TriggerRule) -> bool:
-    """"a cease-fire had been demanded by Washington": a demand in the past perfect is the background of
-    what the article reports, a position held before, not a request made now ("had asked on Monday for his
-    resignation" has its own day: a happening told in the past perfect)."""
-    return rule.type == "REQUEST" and token.pos_ in ("VERB", "AUX") and past_perfect(token) and not any(
-        t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
-
-
-def is_mutual_blame(token: Token, rule: TriggerRule) -> bool:
-    """"the two sides blame each other", "each accusing the other of violations": blame traded both ways is
-    the standing state of a conflict, not one accusation someone made."""
-    return rule.type == "ACCUSE" and any(
-        c.dep_ in ("dobj", "dative") and c.lower_ in ("other", "another") for c in token.children)
 
 
 # --- the list ------------------------------------------------------------------
@@ -231,12 +193,6 @@ FILTERS: tuple[Filter, ...] = (
            'A verb told as a habit: "Militias often clash along the river."'),
     Filter("generic_present_passive", "candidate", _token(is_generic_present_passive),
            'A present passive without a date: "Civilians are attacked by drones near the market."'),
-    Filter("ordinal_toll", "candidate", _token(is_ordinal_toll),
-           'A victim counted by an ordinal: "She was the ninth reporter to be killed in Gaza this year."'),
-    Filter("background_demand", "candidate", _with_rule(is_background_demand),
-           'A demand in the past perfect: "A truce had been demanded by the envoys."'),
-    Filter("mutual_blame", "candidate", _with_rule(is_mutual_blame),
-           'Blame traded both ways: "The rival factions accuse each other of breaking the truce."'),
     Filter("describing_passive", "candidate", _with_rule(is_describing_passive),
            'A passive relative clause describing its noun: "a corridor whose route was agreed by both sides".'),
     Filter("truce_in_other_role", "candidate", _with_rule(is_truce_in_other_role),
@@ -266,16 +222,10 @@ FILTERS: tuple[Filter, ...] = (
            'Inside a condition: "If the army attacks the town, the talks are over."'),
     Filter("wished_or_threatened", "factuality", _token(is_wished_or_threatened),
            'The object of a threat, demand or wish: "The rebels vowed to attack the port."'),
-    Filter("only_enabled", "factuality", _token(is_only_enabled),
-           'What a happening makes possible: "The exchange paved the way on Monday for talks in Oslo."'),
-    Filter("left_open", "factuality", _token(is_left_open),
-           'A question left open: "Officials did not say when the withdrawal would begin."'),
     Filter("plan_told_in_past", "factuality", _token(is_plan_told_in_past),
            'A plan told in the past: "The envoys were going to meet in Cairo."'),
     Filter("standing_position", "factuality", _token(is_standing_position),
            'A stance held over time: "The junta has long rejected any talks."'),
-    Filter("counterfactual", "factuality", _token(is_judged_counterfactually),
-           'Weighed in a counterfactual: "It would have been unwise for the minister to meet them."'),
     Filter("modal_possibility", "factuality", _token(is_modal_possibility),
            'A modal of possibility: "The militia could attack the airport."'),
 )

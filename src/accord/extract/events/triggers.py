@@ -188,8 +188,6 @@ def is_happening(token: Token) -> bool:
     if verb is not token and verb.lemma_.lower() == "be" and token.dep_ == "nsubj" and any(
             c.dep_ == "xcomp" and c.lemma_.lower() in HAPPENING_VERBS for c in verb.children):
         return True  # "talks are to begin on Monday"
-    if is_round_of(token):
-        return True
     for child in token.children:
         if child.ent_type_ == "DATE":
             return True
@@ -197,11 +195,6 @@ def is_happening(token: Token) -> bool:
                                                                    in SITE_PREPS) for g in child.children):
             return True  # "talks in Doha", "talks on Sunday"; not "talks with North Korea"
     return False
-
-
-def is_round_of(token: Token) -> bool:
-    """"a new round of talks", "the seventh round of negotiations": a round is one sitting, a happening."""
-    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() == "round"
 
 
 def is_topic_of_other_trigger(token: Token, rule: TriggerRule, triggers: list[tuple[Token, TriggerRule]]) -> bool:
@@ -218,7 +211,8 @@ def is_lesser_assault(token: Token, rule: TriggerRule, triggers: list[tuple[Toke
     if rule.type != "ASSAULT" or len(assaults) < 2:
         return False
     main = next((t for t in assaults if t.lemma_.lower() not in FATALITY_VERBS), assaults[0])
-    return token.i != main.i and not is_other_dated_assault(token, main) and not is_coordinated_assault(token, main)
+    return token.i != main.i and not is_other_dated_assault(token, main) and not is_coordinated_assault(
+        token, main) and not is_answered_assault(token, main)
 
 
 def is_coordinated_assault(token: Token, main: Token) -> bool:
@@ -240,6 +234,21 @@ def is_other_dated_assault(token: Token, main: Token) -> bool:
         return False
     own_dates = {t.i for t in token.subtree if t.ent_type_ == "DATE"}
     return bool(own_dates) and not own_dates & {t.i for t in main.subtree}
+
+
+# Nouns that make what follows "for/to" the act being answered: "in retaliation for an attack".
+ANSWER_NOUNS = {"retaliation", "response", "revenge", "reprisal", "answer", "reaction"}
+
+
+def is_answered_assault(token: Token, main: Token) -> bool:
+    """"Jets struck rebel positions in retaliation for an attack on a checkpoint", "shelled the town after a
+    raid on its outskirts": the assault a sentence's main one answers, or follows, is a happening of its own."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "pobj" or token.lemma_.lower() in FATALITY_VERBS:
+        return False
+    preposition = token.head
+    if preposition.lower_ in ("after", "following"):
+        return True
+    return preposition.lower_ in ("for", "to") and preposition.head.lemma_.lower() in ANSWER_NOUNS
 
 
 def is_what_stops(token: Token, rule: TriggerRule, triggers: list[tuple[Token, TriggerRule]]) -> bool:
