@@ -77,3 +77,25 @@ def test_day_of_an_attribution_parsed_as_a_conjunct_is_not_the_day_of_the_report
             "rebels said Tuesday, amid a row in the capital over when the president was told.\n\n"
             '"We want the talks to go on," Berg said.')
     assert quote_starting(quotes_of(text), "We want the talks").said_on is None
+
+
+def test_day_of_an_occasion_dates_the_quotes_of_the_next_sentence_and_the_speakers_later_ones(quotes_of):
+    text = ("The city has voiced doubts about the dam, including in comments on Thursday.\n\n"
+            '"The repairs are too slow," the city engineer Paul Novak told reporters.\n\n'
+            '"We have waited long enough," Novak said.')
+    quotes = quotes_of(text)
+    assert quote_starting(quotes, "The repairs are too slow").said_on == "2020-03-05"
+    assert quote_starting(quotes, "We have waited").said_on == "2020-03-05"
+
+
+def test_day_of_an_occasion_does_not_reach_past_the_next_sentence(quotes_of):
+    text = ("The city has voiced doubts about the dam, including in comments on Thursday.\n\n"
+            "The river rose again overnight.\n\n"
+            '"The repairs are too slow," the city engineer Paul Novak told reporters.')
+    assert quote_starting(quotes_of(text), "The repairs are too slow").said_on is None
+
+
+def test_day_of_an_event_that_is_not_an_occasion_does_not_date_the_next_sentence(quotes_of):
+    text = ("The city council met on Thursday to discuss the dam.\n\n"
+            '"The repairs are too slow," the city engineer Paul Novak told reporters.')
+    assert quote_starting(quotes_of(text), "The repairs are too slow").said_on is None

@@ -130,6 +130,55 @@ def date_the_statement_mentioned_before(doc: Doc, quotes: list[Quote]) -> None:
             quote.said_on = earlier[0]
 
 
+def date_quotes_after_a_dated_occasion(doc: Doc, quotes: list[Quote], spans: list[QuotedSpan],
+                                       occasions: frozenset[str]) -> None:
+    """'X raised concerns, including in comments on Thursday.' then '"...," an adviser told reporters.'
+
+    News writing names the occasion with its day, then quotes from it in the next sentence:
+    the quotes of that next sentence without a day of their own were said that day (and the
+    speaker's later quotes inherit it). Only the sentence right after, and only an occasion
+    that no speech verb of its own sentence already dates (that verb's quotes carry the day).
+    """
+    for sentence in doc.sents:
+        day = _day_of_an_occasion_in(doc, sentence, spans, occasions)
+        if day is None or sentence.end >= len(doc):
+            continue
+        following = doc[sentence.end].sent
+        inside = [q for q in quotes if following.start_char <= q.start < following.end_char]
+        if any(q.said_on for q in quotes if sentence.start_char <= q.start < sentence.end_char):
+            continue
+        for quote in inside:
+            if quote.said_on is None:
+                quote.said_on = day
+
+
+def _day_of_an_occasion_in(doc: Doc, sentence: Span, spans: list[QuotedSpan],
+                           occasions: frozenset[str]) -> str | None:
+    """The day a time cue gives to an occasion noun of the sentence ('comments on Thursday', 'Monday's speech')."""
+    for ent in sentence.ents:
+        if ent.label_ != "DATE" or in_spans(ent.start_char, spans):
+            continue
+        occasion = _occasion_dated_by(ent, occasions)
+        if occasion is None:
+            continue
+        value = resolve(ent.text, doc._.published)
+        if value is not None and value.precision == "day":
+            return value.iso
+    return None
+
+
+def _occasion_dated_by(ent: Span, occasions: frozenset[str]) -> Token | None:
+    """The occasion noun a cue modifies: 'comments on Thursday', "Thursday's speech", 'a statement issued Monday'."""
+    node = ent.root
+    for _ in range(3):
+        if node.dep_ not in ("pobj", "prep", "npadvmod", "poss", "compound", "acl", "nmod") or node.head is node:
+            return None
+        node = node.head
+        if node.pos_ == "NOUN" and node.lemma_.lower() in occasions:
+            return node
+    return None
+
+
 def definite_carrier(speaker_org: str | None) -> str | None:
     words = (speaker_org or "").lower().split()
     if len(words) == 2 and words[0] == "the" and words[1] in CARRIERS:
