@@ -99,3 +99,16 @@ def test_day_of_an_event_that_is_not_an_occasion_does_not_date_the_next_sentence
     text = ("The city council met on Thursday to discuss the dam.\n\n"
             '"The repairs are too slow," the city engineer Paul Novak told reporters.')
     assert quote_starting(quotes_of(text), "The repairs are too slow").said_on is None
+
+
+def test_the_following_day_counts_from_a_happening_not_from_a_date_naming_a_thing(quotes_of):
+    text = ("The council voted on Thursday against the March 2 budget plan.\n\n"
+            'In a statement released the following day, Mayor Anna Berg said "the vote was fair."')
+    assert quote_starting(quotes_of(text), "the vote was fair").said_on == "2020-03-06"
+
+
+def test_the_following_day_of_a_press_release_dates_the_words_of_its_participle(quotes_of):
+    text = ("The ministers met in the capital on Wednesday and rejected the border deal.\n\n"
+            "In a short press release issued the following day, the Interior Ministry rejected the findings "
+            'of the meeting, calling them "void and without any legal effect".')
+    assert quote_starting(quotes_of(text), "void and without").said_on == "2020-03-05"

@@ -61,11 +61,16 @@ def _day_next_to_the_last_day_mentioned(doc: Doc, cue: Span, published: str | No
     if match is None:
         return None
     step = -1 if (match.group(1) or match.group(2)).lower() in ("previous", "before") else 1
-    for ent in reversed([e for e in doc.ents if e.label_ == "DATE" and e.end <= cue.start]):
+    for ent in reversed([e for e in doc.ents if e.label_ == "DATE" and e.end <= cue.start and _dates_a_happening(e)]):
         anchor = resolve(ent.text, published)
         if anchor is not None and anchor.precision == "day":
             return (date.fromisoformat(anchor.iso) + timedelta(days=step)).isoformat()
     return None
+
+
+def _dates_a_happening(ent: Span) -> bool:
+    """'met on Wednesday' dates a happening; 'the November 27 agreement' only names a thing."""
+    return ent.root.dep_ not in ("nmod", "compound", "amod", "nummod") or ent.root.head.pos_ not in ("NOUN", "PROPN")
 
 
 def _weekday_of_a_written_date(doc: Doc, cue: Span) -> str | None:
@@ -97,7 +102,8 @@ def _attached_to(ent: Span, verb: Token, occasions: frozenset[str] = frozenset()
     """
     node = ent.root
     for _ in range(5):
-        if node.head is node or node.dep_ in ("ccomp", "relcl"):
+        if node.head is node or node.dep_ == "relcl" \
+                or (node.dep_ == "ccomp" and not _participle_of_an_occasion(node, occasions)):
             return False
         if node.dep_ == "acl" and node.head.lemma_.lower() not in occasions:
             return False
@@ -109,6 +115,17 @@ def _attached_to(ent: Span, verb: Token, occasions: frozenset[str] = frozenset()
         if node == verb:
             return True
     return False
+
+
+def _participle_of_an_occasion(node: Token, occasions: frozenset[str]) -> bool:
+    """'In a press release issued the following day, X denounced': the participle right after an
+    occasion noun modifies it, even when the parser made it a subjectless clause of the main verb
+    (and hung the whole fronted phrase on it)."""
+    if node.tag_ not in ("VBN", "VBD") or node.i == 0 or node.i > node.head.i \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        return False
+    before = node.doc[node.i - 1]
+    return before.pos_ == "NOUN" and before.lemma_.lower() in occasions
 
 
 def date_the_statement_mentioned_before(doc: Doc, quotes: list[Quote]) -> None:
