@@ -112,3 +112,20 @@ def test_the_following_day_of_a_press_release_dates_the_words_of_its_participle(
             "In a short press release issued the following day, the Interior Ministry rejected the findings "
             'of the meeting, calling them "void and without any legal effect".')
     assert quote_starting(quotes_of(text), "void and without").said_on == "2020-03-05"
+
+
+def test_a_day_given_as_a_time_of_day_dates_the_words(quotes_of):
+    text = '"The talks are over," Anna Berg said on Monday night.'
+    assert quote_starting(quotes_of(text), "The talks are over").said_on == "2020-03-02"
+
+
+def test_a_day_deep_inside_the_occasion_phrase_dates_the_words(quotes_of):
+    text = 'In an interview with a local radio station on Thursday, Anna Berg said "the talks are over."'
+    assert quote_starting(quotes_of(text), "the talks are over").said_on == "2020-03-05"
+
+
+def test_a_day_inside_what_a_speaker_reports_is_not_the_day_carried_to_later_quotes(quotes_of):
+    text = ("On Friday, Mayor Anna Berg announced she had asked for the police chief's resignation "
+            "Thursday night.\n\n"
+            '"I thank him for his service," Berg wrote.')
+    assert quote_starting(quotes_of(text), "I thank him").said_on == "2020-03-06"

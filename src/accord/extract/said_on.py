@@ -11,6 +11,7 @@ undated article, to the one full date written in it that falls on that weekday.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -25,6 +26,8 @@ from accord.models import Quote
 # Days counted from the narrative, not from publication: "the following day", "a day later", "the day before".
 _NARRATIVE_DAY = re.compile(r"\b(?:the|a)\s+(?:(following|next|previous)\s+day|day\s+(later|after|before))\b",
                             re.IGNORECASE)
+# A day can come as a TIME entity too ("on Monday night", "last night"); clock times resolve to no day.
+_TIME_CUES = ("DATE", "TIME")
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 
 
@@ -33,7 +36,7 @@ def day_of_attribution(doc: Doc, sentences: list[Span], spans: list[QuotedSpan],
     """The day from a time cue of the attribution (outside the quoted or reported words)."""
     published = doc._.published
     cues = [ent for sent in sentences for ent in sent.ents
-            if ent.label_ == "DATE" and not in_spans(ent.start_char, spans)
+            if ent.label_ in _TIME_CUES and not in_spans(ent.start_char, spans)
             and not exclude[0] <= ent.start_char < exclude[1]]
     if verb is None:
         return None
@@ -100,8 +103,12 @@ def _attached_to(ent: Span, verb: Token, occasions: frozenset[str] = frozenset()
     published Wednesday, X said") and a participle in front of the verb ("Speaking on Sunday,
     X said").
     """
-    node = ent.root
-    for _ in range(5):
+    node, through_an_occasion = ent.root, False
+    for step in range(7):
+        # Five steps reach the verb from a plain modifier; an occasion's phrase may take more
+        # ("In an interview with a local radio station on Sunday, X said": six).
+        if step == 5 and not through_an_occasion:
+            return False
         if node.head is node or node.dep_ == "relcl" \
                 or (node.dep_ == "ccomp" and not _participle_of_an_occasion(node, occasions)):
             return False
@@ -112,6 +119,7 @@ def _attached_to(ent: Span, verb: Token, occasions: frozenset[str] = frozenset()
         if node.dep_ in ("conj", "parataxis") and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
             return False  # "X has called Y, a spokesman said Tuesday": the day is the spokesman's, not X's
         node = node.head
+        through_an_occasion = through_an_occasion or (node.pos_ == "NOUN" and node.lemma_.lower() in occasions)
         if node == verb:
             return True
     return False
@@ -173,7 +181,7 @@ def _day_of_an_occasion_in(doc: Doc, sentence: Span, spans: list[QuotedSpan],
                            occasions: frozenset[str]) -> str | None:
     """The day a time cue gives to an occasion noun of the sentence ('comments on Thursday', 'Monday's speech')."""
     for ent in sentence.ents:
-        if ent.label_ != "DATE" or in_spans(ent.start_char, spans):
+        if ent.label_ not in _TIME_CUES or in_spans(ent.start_char, spans):
             continue
         occasion = _occasion_dated_by(ent, occasions)
         if occasion is None:
@@ -222,8 +230,10 @@ def statement_days(doc: Doc, spans: list[QuotedSpan], people: People, lexicon: L
     for token in doc:
         if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.speech_verbs or in_spans(token.idx, spans):
             continue
-        if not any(ent.label_ == "DATE" for ent in token.sent.ents):
+        if not any(ent.label_ in _TIME_CUES for ent in token.sent.ents):
             continue
+        if _reported_by_another_speech_verb(token, lexicon.speech_verbs):
+            continue  # "On Tuesday X announced he had asked for it Monday night": the statement is Tuesday's
         day = day_of_attribution(doc, [token.sent], spans, token, (token.idx, token.idx), lexicon.occasions)
         if day is None:
             continue
@@ -231,6 +241,17 @@ def statement_days(doc: Doc, spans: list[QuotedSpan], people: People, lexicon: L
         if speaker is not None and (speaker.name or speaker.org):
             days.append(StatementDay(token.idx, _speaker_key(speaker.name, speaker.org), day))
     return days
+
+
+def _reported_by_another_speech_verb(token: Token, speech_verbs: Collection[str]) -> bool:
+    """The verb lies inside the clause another speech verb reports: what it tells happened earlier."""
+    node, inside_a_clause = token, False
+    while node.head is not node and node.dep_ in ("ccomp", "conj", "xcomp"):
+        inside_a_clause = inside_a_clause or node.dep_ == "ccomp"  # a conjunct alone is a second statement
+        node = node.head
+        if inside_a_clause and node.pos_ == "VERB" and node.lemma_.lower() in speech_verbs:
+            return True
+    return False
 
 
 def inherit_said_on(quotes: list[Quote], statements: list[StatementDay] = ()) -> list[Quote]:
