@@ -129,3 +129,16 @@ def test_a_day_inside_what_a_speaker_reports_is_not_the_day_carried_to_later_quo
             "Thursday night.\n\n"
             '"I thank him for his service," Berg wrote.')
     assert quote_starting(quotes_of(text), "I thank him").said_on == "2020-03-06"
+
+
+def test_an_act_done_in_a_dated_speech_introduces_the_speakers_later_quotes(quotes_of):
+    text = ("Mayor Anna Berg rejected the plan in a speech on Thursday.\n\n"
+            '"It is a bad plan," Berg said.')
+    assert quote_starting(quotes_of(text), "It is a bad plan").said_on == "2020-03-05"
+
+
+def test_an_act_after_a_dated_speech_does_not_introduce_the_speakers_later_quotes(quotes_of):
+    text = ("Mayor Anna Berg left the hall after her speech on Thursday.\n\n"
+            "The council met again on Friday to vote on the budget.\n\n"
+            '"It is a bad plan," Berg said.')
+    assert quote_starting(quotes_of(text), "It is a bad plan").said_on is None

@@ -28,6 +28,8 @@ _NARRATIVE_DAY = re.compile(r"\b(?:the|a)\s+(?:(following|next|previous)\s+day|d
                             re.IGNORECASE)
 # A day can come as a TIME entity too ("on Monday night", "last night"); clock times resolve to no day.
 _TIME_CUES = ("DATE", "TIME")
+# "rejected the plan in a speech": done inside the occasion, not "after" or "before" it.
+_INSIDE_AN_OCCASION = frozenset({"in", "at", "during"})
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 
 
@@ -228,7 +230,7 @@ def statement_days(doc: Doc, spans: list[QuotedSpan], people: People, lexicon: L
     """Every speech verb outside quotation marks whose own time cue gives a day, with its speaker."""
     days: list[StatementDay] = []
     for token in doc:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.speech_verbs or in_spans(token.idx, spans):
+        if token.pos_ != "VERB" or in_spans(token.idx, spans) or not _acts_in_words(token, lexicon):
             continue
         if not any(ent.label_ in _TIME_CUES for ent in token.sent.ents):
             continue
@@ -241,6 +243,15 @@ def statement_days(doc: Doc, spans: list[QuotedSpan], people: People, lexicon: L
         if speaker is not None and (speaker.name or speaker.org):
             days.append(StatementDay(token.idx, _speaker_key(speaker.name, speaker.org), day))
     return days
+
+
+def _acts_in_words(verb: Token, lexicon: Lexicon) -> bool:
+    """A speech verb, or any verb done on an occasion of words ('rejected the plan in a speech')."""
+    if verb.lemma_.lower() in lexicon.speech_verbs:
+        return True
+    return any(prep.dep_ == "prep" and prep.lower_ in _INSIDE_AN_OCCASION and obj.dep_ == "pobj" and obj.pos_ == "NOUN"
+               and obj.lemma_.lower() in lexicon.occasions
+               for prep in verb.children for obj in prep.children)
 
 
 def _reported_by_another_speech_verb(token: Token, speech_verbs: Collection[str]) -> bool:
