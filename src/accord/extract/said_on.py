@@ -1,11 +1,23 @@
 """said_on: the day someone's words were said, from the time cues of the attribution.
 
-A cue counts only when it modifies the speech verb (or the occasion, "in a column
-published Wednesday", or a participle in front, "Speaking on Sunday"), not the
-reported content. A day given where a speaker is introduced ("On Thursday, X said
-...") carries to that speaker's later quotes until a later day replaces it.
-Weekdays resolve against the publication date by the shared time module; in an
-undated article, to the one full date written in it that falls on that weekday.
+Resolution order (the first that gives a day wins; nothing else ever sets one, so the
+publication day alone never dates words):
+
+1. A cue on the speech verb itself: a plain modifier ("said on Monday", "told reporters
+   Monday night"), the occasion the words were said at ("in a column published Wednesday",
+   "in an interview with a radio station on Sunday"), a participle in front ("Speaking on
+   Sunday, X said") or the main verb a trailing participle's words share ("denounced it on
+   Monday, calling it '...'"). A cue inside the reported clause dates its content, not the words.
+2. The statement a definite carrier points back to ("The statement also said ...").
+3. An occasion named with its day in the sentence right before ("including in comments on
+   Thursday."): the undated quotes of the next sentence.
+4. The speaker's last dated statement, quoted or not ("X on Thursday acknowledged ...",
+   "X rejected the plan in a speech on Thursday"), carried to their later quotes until a later
+   day replaces it; a speech verb inside someone's reported clause is not such a statement.
+
+A cue resolves by the shared time module (weekdays: the most recent such day on or before
+publication); "the following day" counts from the last day the text gave to a happening; in
+an undated article a weekday is the one full date written in it that falls on that weekday.
 """
 
 from __future__ import annotations
