@@ -28,6 +28,7 @@ from accord.extract.discourse import (
 )
 from accord.extract.quote_marks import QuotedSpan, find_quoted_spans, in_spans, paragraphs
 from accord.extract.said_on import (
+    date_quotes_after_a_dated_occasion,
     date_the_statement_mentioned_before,
     day_of_attribution,
     inherit_said_on,
@@ -75,6 +76,7 @@ def extract_quotes(doc: Doc, lexicon: Lexicon) -> list[Quote]:
     name_introduced_speakers(doc, quotes, people, lexicon)
     name_role_holders(quotes, people, lexicon)
     date_the_statement_mentioned_before(doc, quotes)
+    date_quotes_after_a_dated_occasion(doc, quotes, spans, lexicon.occasions)
     speaker_of_the_statement_mentioned_before(doc, quotes, spans, people, lexicon)
     name_described_organisation(doc, quotes, lexicon)
     return inherit_said_on(quotes, statement_days(doc, spans, people, lexicon))
