@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -182,7 +181,8 @@ def test_huge_jsonl_line_is_rejected_without_holding_it(tmp_path):
     assert results[1].id == "after"
 
 
-def test_folder_of_thousands_of_tiny_files_is_streamed_and_fast(tmp_path, monkeypatch):
+def test_folder_of_thousands_of_tiny_files_is_streamed_and_all_stored(tmp_path, monkeypatch):
+    # Speed is measured by `make bench`, never by a timed unit test on a shared machine.
     folder = tmp_path / "many"
     folder.mkdir()
     for i in range(2000):
@@ -194,11 +194,8 @@ def test_folder_of_thousands_of_tiny_files_is_streamed_and_fast(tmp_path, monkey
     assert first.id == "note-0000" and len(calls) == 1  # files are read one at a time, not all up front
     monkeypatch.undo()
 
-    started = time.perf_counter()
     report = api.ingest([folder], tmp_path / "many.duckdb", batch_size=64)
-    elapsed = time.perf_counter() - started
     assert report.stored == 2000 and report.rejected == []
-    assert elapsed < 60, f"2,000 tiny files took {elapsed:.0f}s"
 
 
 def test_rerun_after_rejections_stores_the_rest_without_duplicates(tmp_path):

@@ -187,11 +187,11 @@ def test_crash_during_extraction_loses_only_the_unstored_batch_and_a_rerun_resum
     extracted: list[str] = []
     crash = {"on": "d2"}
 
-    def extract_or_crash(docs, n_process):
+    def extract_or_crash(docs, *args):
         extracted.extend(d.id for d in docs)
         if crash["on"] in [d.id for d in docs]:
             raise RuntimeError("worker died")
-        return real_extract(docs, n_process)
+        return real_extract(docs, *args)
 
     monkeypatch.setattr(api, "_extract", extract_or_crash)
     with pytest.raises(RuntimeError):

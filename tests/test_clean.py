@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from accord.api import prepare
-from accord.ingest.clean import clean, date_line, parse_absolute_date
+from accord.ingest.clean import clean
+from accord.ingest.header_lines import date_line, parse_absolute_date
 from accord.models import Article
 
 BODY = (

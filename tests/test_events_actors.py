@@ -100,22 +100,6 @@ def test_a_capital_named_only_by_its_country_is_the_capital_city(events_of):
         "name"] == "Kabul"
 
 
-def test_a_country_modifying_a_force_is_its_side_not_the_place(events_of):
-    assault = _assault(events_of("US forces attacked a Taliban base on Sunday."))
-    assert assault.actor1 == "United States"
-    assert assault.location is None
-
-
-def test_a_place_phrase_wins_over_the_nationality_of_the_victim(events_of):
-    assert _assault(events_of("A US soldier was killed in Mali on Monday.")).location["name"] == "Mali"
-
-
-def test_the_state_a_lawmaker_represents_is_not_where_the_demand_was_made(events_of):
-    events = events_of("Rep. John Carter of Wyoming led lawmakers in demanding a vote on Monday.")
-    demand = next(e for e in events if e.type == "REQUEST")
-    assert demand.location is None or demand.location["name"] != "Wyoming"
-
-
 def test_coordinated_forces_keep_the_first_named_side(events_of):
     events = events_of("A statement said the US and NATO troops would withdraw from Afghanistan within 14 months.")
     assert next(e for e in events if e.type == "RETREAT").actor1 == "United States"

@@ -145,13 +145,6 @@ def test_a_past_report_in_a_relative_clause_dates_the_reports_after_it(events_of
     assert praise.date == "2019-09-07"
 
 
-def test_a_time_on_the_main_verbs_complement_dates_the_past_clauses_that_follow(events_of):
-    events = events_of("The ministers had hoped to travel last year for the summit, but the plan collapsed because "
-                       "the dates did not suit, and the government canceled the visit.")
-    [cancel] = [e for e in events if e.type == "REJECT"]
-    assert cancel.date == "2018"
-
-
 def test_an_until_date_ends_a_state_and_is_not_the_day_of_a_happening(events_of):
     events = events_of("Mr. Smith, who was the special envoy to the coalition until December, also criticized "
                        "the decision.", published="2019-10-08")

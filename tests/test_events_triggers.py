@@ -142,7 +142,3 @@ def test_announced_plans_stay_a_planned_happening(events_of):
     assert [(m.type, m.planned) for m in mentions] == [("MOBILIZE", True)]
 
 
-def test_what_a_counterfactual_judgement_weighs_did_not_happen(events_of):
-    assert events_of("Aides said it would have been too risky for the envoy to meet with the rebel commanders.") == []
-    mentions = events_of("Officials said all troops would have withdrawn by May.")
-    assert [(m.type, m.planned) for m in mentions] == [("RETREAT", True)]

@@ -109,3 +109,11 @@ def test_one_documents_two_tellings_join_when_another_source_pins_them_down():
             _report("a", "2020-03", start=50, location=KANDAHAR, actor1="United States"),
             _report("b", "2020-03-08", location=SPIN_BOLDAK, actor1="Taliban", actor2="United States")]
     assert _docs(merge_events(rows, {})) == [["a", "b"]]
+
+
+
+def test_an_undated_report_is_not_anchored_to_another_by_its_day():
+    from accord.link.merge import _anchored
+
+    assert not _anchored({"doc": "a", "date": None}, {"doc": "b", "date": "2020-03-01"}, {})
+    assert _anchored({"doc": "a", "date": "2020-03-01"}, {"doc": "b", "date": "2020-03-01"}, {})

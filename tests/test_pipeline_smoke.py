@@ -10,7 +10,8 @@ def test_ingest_then_export_writes_every_contract_table(tmp_path):
     report = ingest([article], db, published="2020-09-12")
     assert report.stored == 1 and not report.rejected
     tables = {t.name: t.rows for t in export(db, tmp_path / "out")}
-    assert set(tables) == {"documents", "quotes", "claims", "events", "contests", "provisions"}
+    assert set(tables) == {"documents", "quotes", "claims", "events", "contests", "provisions",
+                           "provision_status"}
     assert tables["documents"] == 1
     with Store(db, read_only=True) as store:
         assert store.document("kabul-note")["published"] == "2020-09-12"

@@ -57,3 +57,27 @@ def test_spans_are_inside_one_paragraph_and_within_the_text(pieces):
     for span in find_quoted_spans(text):
         assert 0 <= span.start < span.end <= len(text)
         assert "\n" not in text[span.start:span.end]
+
+
+def test_closing_mark_after_a_space_and_glued_to_the_attribution_closes_the_quote():
+    text = "“We will not leave the valley, ”said the colonel. “The roads are cut.”"
+    assert texts(text) == ["We will not leave the valley,", "The roads are cut."]
+
+
+def test_straight_mark_glued_to_the_attribution_after_a_comma_closes_the_quote():
+    text = '"The harvest is lost, "said the farmer. "We have nothing left."'
+    assert texts(text) == ["The harvest is lost,", "We have nothing left."]
+
+
+def test_straight_mark_glued_to_a_word_inside_a_quote_still_opens_an_inner_quote():
+    text = '"They keep saying "soon" and nothing happens," she said.'
+    assert texts(text) == ['They keep saying "soon" and nothing happens,']
+
+
+def test_opening_mark_glued_to_the_word_before_still_opens_a_quote():
+    text = "“The roads are cut,” said the colonel,“ and the bridges are down.”"
+    assert texts(text) == ["The roads are cut,", "and the bridges are down."]
+
+
+def test_opening_mark_with_nothing_to_close_it_is_stray():
+    assert texts("The harvest failed“ the farmer said.") == []

@@ -193,3 +193,60 @@ def test_undated_article_weekday_stays_null_when_no_written_date_falls_on_it(quo
             "The parade is off this year. \u2014 Tom Baker (@mayortom) March 7, 2020")
     quote = next(q for q in only(quotes_of(text, published=None), direct=False) if "parade" in q.text)
     assert quote.said_on is None
+
+
+def test_reported_clause_around_a_short_quoted_fragment_is_kept_with_the_fragment(quotes_of):
+    quotes = quotes_of('The minister said the new dam would "save the valley" from floods every spring.')
+    reported = [q.text for q in only(quotes, direct=False)]
+    assert reported == ['the new dam would "save the valley" from floods every spring']
+    assert [q.text for q in only(quotes)] == ["save the valley"]
+
+
+def test_reported_clause_that_is_mostly_a_quote_is_recorded_only_as_the_quote(quotes_of):
+    quotes = quotes_of('The minister said the dam "will protect every village in the valley for a century."')
+    assert only(quotes, direct=False) == []
+
+
+def test_accused_x_of_y_reports_the_accused_and_the_charge(quotes_of):
+    quotes = quotes_of("The governor accused the rebels of shelling the market on purpose.")
+    (quote,) = only(quotes, direct=False)
+    assert quote.text == "the rebels of shelling the market on purpose"
+    assert quote.speaker_org == "The governor"
+
+
+def test_accused_x_without_a_charge_reports_nothing(quotes_of):
+    assert only(quotes_of("The governor accused the rebels in a long speech."), direct=False) == []
+
+
+def test_clause_before_a_comma_and_its_attribution_is_reported_speech(quotes_of):
+    # the parser makes "said" a conjunct of "called" here, not the governor of the clause
+    text = ("Foreign Minister Anna Berg has called and spoken with the rebel commander, a spokesman for the "
+            "rebels said Tuesday, amid a row in the capital over when the president was told.")
+    (quote,) = only(quotes_of(text), direct=False)
+    assert quote.text == "Foreign Minister Anna Berg has called and spoken with the rebel commander"
+    assert quote.speaker_org == "a spokesman for the rebels"
+    assert quote.said_on == "2020-03-03"
+
+
+def test_clause_before_a_parenthetical_attribution_is_reported_speech(quotes_of):
+    (quote,) = only(quotes_of("The rebels freed the hostages, a spokesman said, and the army withdrew."), direct=False)
+    assert quote.text == "The rebels freed the hostages"
+
+
+def test_clause_joined_by_and_to_a_speech_verb_is_not_its_reported_speech(quotes_of):
+    quotes = quotes_of("The army retook the bridge on Monday, and a military spokesman said nothing about losses.")
+    assert only(quotes, direct=False) == []
+
+
+def test_informed_that_reports_a_clause(quotes_of):
+    (quote,) = only(quotes_of("The mayor informed the council that the bridge would stay closed."), direct=False)
+    assert quote.text == "the bridge would stay closed"
+
+
+def test_participle_modifying_a_noun_reports_nothing(quotes_of):
+    # "informed" reports speech, but here it only describes the official who told the paper
+    text = ("Earlier this month the paper was told by an official informed on the matter that the army and "
+            "the police were planning a joint raid.")
+    reported = only(quotes_of(text), direct=False)
+    assert [(q.speaker_org, q.text) for q in reported] == [
+        ("an official", "the army and the police were planning a joint raid")]

@@ -62,8 +62,12 @@ def test_demo_ends_with_one_command_a_line(tmp_path, monkeypatch):
     (tmp_path / "demo").mkdir()
     (tmp_path / "demo" / "a.txt").write_text("Talks resume\n\nThe two delegations met on Friday.\n", encoding="utf-8")
     db = str(tmp_path / "demo.duckdb")
-    result = CliRunner().invoke(app, ["demo", "--db", db, "--out", str(tmp_path / "out")])
+    result = CliRunner().invoke(app, ["demo", "--db", db, "--out", str(tmp_path / "out"),
+                                      "--report", str(tmp_path / "demo-report.html")])
     assert result.exit_code == 0, result.output
-    tail = result.output.splitlines()[-4:]
+    tail = result.output.splitlines()[-6:]
     assert tail[0] == "Explore further:"
-    assert tail[1:] == [f"  accord {command} --db {db}" for command in ("quotes", "events", "contests")]
+    assert tail[1:4] == [f"  accord {command} --db {db}" for command in ("quotes", "events", "contests")]
+    report = tmp_path / "demo-report.html"
+    assert tail[4] == f"Report: {report}" and report.exists()  # the demo ends with its report's path...
+    assert tail[5] == f"Dashboard:  accord serve --db {db}"  # ...and the command that serves the dashboard

@@ -39,3 +39,17 @@ def test_figure_verb_names_the_claimant_but_is_no_speech_for_quotes(nlp):
 def test_label_title_is_dropped_from_a_transcript_speaker(nlp):
     doc = nlp("PRESIDENT SMITH: We have released 500 prisoners so far.\n\nQ: And the rest?")
     assert [c.claimant for c in doc._.claims] == ["Smith"]
+
+
+def test_family_key_drops_a_glued_particle_so_later_short_mentions_match():
+    from accord.extract.speakers import family_key
+
+    particles = load_lexicon().family_name_particles
+    assert family_key("Karim al-Nouri", particles) == family_key("Nouri", particles) == "nouri"
+    assert family_key("Alan Smith", particles) == "smith"
+
+
+def test_verbs_that_report_a_clause_include_complaints_concessions_and_disclosures():
+    lexicon = load_lexicon()
+    assert {"complain", "concede", "caution", "reveal", "accuse", "acknowledge"} <= lexicon.reported_speech_verbs
+    assert "accuse" in lexicon.charge_verbs

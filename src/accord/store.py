@@ -8,6 +8,8 @@ stopped (documents whose content hash and extractor version match are skipped).
 from __future__ import annotations
 
 import json
+import re
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields
@@ -17,11 +19,15 @@ from typing import Any
 
 import duckdb
 
+from accord.errors import StoreError
 from accord.models import Claim, Document, EventMention, Extractions, Quote
 
 DEFAULT_DB = "accord.duckdb"
 
 LOCATION = "STRUCT(name VARCHAR, admin1 VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE)"
+# One evidence row of a provision's status: the export's kind/doc/text, then which row and where.
+EVIDENCE = ('STRUCT(kind VARCHAR, doc VARCHAR, text VARCHAR, id VARCHAR, counts VARCHAR, start INTEGER, '
+            '"end" INTEGER, date VARCHAR, seen_on VARCHAR)')
 CONTEST_CLAIM = "STRUCT(doc VARCHAR, claimant VARCHAR, value DOUBLE, change_percent DOUBLE, text VARCHAR)"
 
 SCHEMA = f"""
@@ -66,7 +72,15 @@ CREATE TABLE IF NOT EXISTS people (
 CREATE TABLE IF NOT EXISTS provisions (
     id VARCHAR, agreement VARCHAR, obligor VARCHAR, obligation VARCHAR, deadline VARCHAR,
     status VARCHAR, status_as_of VARCHAR,
-    evidence STRUCT(kind VARCHAR, doc VARCHAR, text VARCHAR)[]
+    evidence {EVIDENCE}[]
+);
+CREATE TABLE IF NOT EXISTS agreements (
+    id VARCHAR PRIMARY KEY, title VARCHAR, signed VARCHAR, place VARCHAR, parties VARCHAR[],
+    origin VARCHAR, definition VARCHAR, loaded_at TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS provision_status (
+    provision VARCHAR, agreement VARCHAR, week VARCHAR, status VARCHAR, score INTEGER,
+    evidence {EVIDENCE}[]
 );
 """
 
@@ -75,6 +89,19 @@ CREATE TABLE IF NOT EXISTS provisions (
 ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("documents", "published_estimate", "VARCHAR"),
     ("documents", "published_estimate_source", "VARCHAR"),
+    ("provisions", "beneficiary", "VARCHAR"),
+    ("provisions", "kind", "VARCHAR"),
+    ("provisions", "binding", "BOOLEAN"),
+    ("provisions", "met_on", "VARCHAR"),
+    ("provisions", "late_days", "INTEGER"),
+    ("provisions", "score", "INTEGER"),
+    ("provisions", "note", "VARCHAR"),
+    ("provisions", "context", f"{EVIDENCE}[]"),
+)
+
+# Columns whose type grew (a struct gained fields) after release: derived tables only, rebuilt on use.
+WIDENED_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("provisions", "evidence", f"{EVIDENCE}[]"),
 )
 
 EXTRACTION_TABLES: dict[str, type] = {"quotes": Quote, "claims": Claim, "event_mentions": EventMention}
@@ -88,19 +115,74 @@ def _quoted(names: Iterable[str]) -> str:
     return ", ".join(f'"{name}"' for name in names)
 
 
-class Store:
-    """A connection to one accord database file."""
+# How long a reader waits for a store an ingest is writing (DuckDB lets one process hold a file at a time).
+READ_WAIT_SECONDS = 5.0
+_LOCK_POLL_SECONDS = 0.2
 
-    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False):
+
+def _is_lock_conflict(error: duckdb.Error) -> bool:
+    return "Could not set lock" in str(error) or "Conflicting lock" in str(error)
+
+
+def store_error(error: duckdb.Error, path: str) -> StoreError:
+    """One line for what went wrong with the store file, without DuckDB's prose."""
+    text = " ".join(str(error).split())
+    holder = re.search(r"\(PID (\d+)\)", text)
+    if _is_lock_conflict(error):
+        who = f" (PID {holder[1]})" if holder else ""
+        return StoreError(f"the store {path} is being updated by another process{who}; retry when it "
+                          "finishes, or give --wait SECONDS")
+    if "database does not exist" in text:
+        return StoreError(f"no store at {path} (create one with: accord ingest FILES --db {path})")
+    if "not a valid DuckDB database" in text:
+        return StoreError(f"{path} is not an accord store (not a DuckDB database file)")
+    reason = re.sub(r"^[A-Za-z ]+Error: ", "", text)
+    if "write" in reason.lower():
+        return StoreError(f"the store {path} cannot be written: {reason}")
+    return StoreError(f"cannot use the store {path}: {reason}")
+
+
+def connect(path: str, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection; while another process holds the file, retry for up to `wait` seconds."""
+    deadline = time.monotonic() + max(wait, 0.0)
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.Error as error:
+            if not _is_lock_conflict(error) or time.monotonic() >= deadline:
+                raise store_error(error, path) from None
+        time.sleep(_LOCK_POLL_SECONDS)
+
+
+class Store:
+    """A connection to one accord database file.
+
+    Opening raises `StoreError` (one line) for a missing, busy, unreadable or foreign file; a reader
+    waits up to `wait` seconds (default `READ_WAIT_SECONDS`) for an ingest to let go of the file.
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False, wait: float | None = None):
         self.path = str(path)
-        self.con = duckdb.connect(self.path, read_only=read_only)
+        if wait is None:
+            wait = READ_WAIT_SECONDS if read_only else 0.0
+        self.con = connect(self.path, read_only, wait)
         if not read_only:
-            self.con.execute(SCHEMA)
-            self._add_missing_columns()
+            try:
+                self.con.execute(SCHEMA)
+                self._add_missing_columns()
+            except duckdb.Error as error:
+                self.con.close()
+                raise store_error(error, self.path) from None
 
     def _add_missing_columns(self) -> None:
         for table, column, kind in ADDED_COLUMNS:
             self.con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {kind}")
+        for table, column, kind in WIDENED_COLUMNS:
+            current = self.con.execute(
+                "SELECT data_type FROM information_schema.columns WHERE table_name = ? AND column_name = ?",
+                [table, column]).fetchone()
+            if current and current[0].replace('"', "") != kind.replace('"', ""):
+                self.con.execute(f'ALTER TABLE {table} ALTER "{column}" SET DATA TYPE {kind}')
 
     def close(self) -> None:
         self.con.close()
@@ -124,13 +206,21 @@ class Store:
     # --- documents -------------------------------------------------------
 
     def document_state(self, doc_id: str) -> tuple[str, str | None] | None:
-        """(content_hash, extractor_version) of a stored document, or None."""
+        """(content_hash, extractor_version) of a stored document, or None.
+
+        `extractor_version` holds the extractor fingerprint (accord.fingerprint) the document was
+        extracted under; a store written before fingerprints holds an older version string, which
+        never equals a fingerprint, so its documents are extracted again once."""
         row = self.con.execute(
             "SELECT content_hash, extractor_version FROM documents WHERE id = ?", [doc_id]
         ).fetchone()
         return (row[0], row[1]) if row else None
 
-    def save_document(self, doc: Document, extractions: Extractions, extractor_version: str) -> None:
+    def document_published(self, doc_id: str) -> str | None:
+        row = self.con.execute("SELECT published FROM documents WHERE id = ?", [doc_id]).fetchone()
+        return row[0] if row else None
+
+    def save_document(self, doc: Document, extractions: Extractions, extractor_version: str | None) -> None:
         """Replace one document and everything extracted from it, atomically."""
         with self.transaction():
             self._delete_document(doc.id)
@@ -200,6 +290,15 @@ class Store:
                WHERE extractor_version IS DISTINCT FROM ? ORDER BY id""",
             [extractor_version],
         ).fetchall()
+
+    def raw_text(self, doc_id: str) -> str | None:
+        row = self.con.execute("SELECT raw_text FROM documents WHERE id = ?", [doc_id]).fetchone()
+        return row[0] if row else None
+
+    def set_clean_text(self, doc_id: str, clean_text: str) -> None:
+        """Replace a document's clean text (cleaned again by a newer cleaner); its extractions follow."""
+        self.con.execute("UPDATE documents SET clean_text = ?, chars = ? WHERE id = ?",
+                         [clean_text, len(clean_text), doc_id])
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
         rows = self.rows("SELECT * FROM documents WHERE id = ?", [doc_id])

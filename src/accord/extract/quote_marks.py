@@ -32,6 +32,11 @@ class QuotedSpan:
     single: bool = False  # delimited by single quotation marks (headline style)
 
 
+def in_spans(position: int, spans: list[QuotedSpan]) -> bool:
+    """Whether a character offset is inside one of the spans."""
+    return any(s.start <= position < s.end for s in spans)
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each non-empty line; a line is a paragraph in clean text."""
     return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
@@ -61,9 +66,13 @@ def _double_spans(text: str, lo: int, hi: int) -> list[QuotedSpan]:
             continue
         opening = _mark_direction(text, i, lo, hi)
         if open_at is None:
-            if opening is False and not _stray_closer_starts_quote(text, i, lo):
+            if opening is False and not _stray_closer_starts_quote(text, i, lo) \
+                    and not _glued_opener(text, i, hi):
                 continue  # a stray closing mark: no quote is open
             open_at, nested, last_inner_close = i + 1, False, None
+        elif not nested and _glued_closer(text, i, lo):
+            spans.append(QuotedSpan(open_at, i, closed=True))
+            open_at = None
         elif opening is True and i > open_at and not nested:
             nested = True
         elif nested:
@@ -85,6 +94,26 @@ def _mark_direction(text: str, i: int, lo: int, hi: int) -> bool | None:
     if opening is None and text[i] in CLOSING_ONLY:
         return False
     return opening
+
+
+def _glued_closer(text: str, i: int, lo: int) -> bool:
+    """With a quote open, a mark spaced like an opener but glued to the next word closes it.
+
+    `talks, ”said the general`: a closing-only mark always closes; a straight mark closes when the
+    words before it end in punctuation that ends quoted words (an inner quote never opens after ", ").
+    """
+    if text[i] in OPENING_ONLY:
+        return False
+    if text[i] in CLOSING_ONLY:
+        return True
+    before = text[lo:i].rstrip()
+    return bool(before) and before[-1] in ",.!?…" and i + 1 < len(text) and text[i + 1].isalpha()
+
+
+def _glued_opener(text: str, i: int, hi: int) -> bool:
+    """With no quote open, an opening-only mark glued to the word before ('the general,“ the army ...')
+    opens a quote when a mark later in the paragraph can close it."""
+    return text[i] in OPENING_ONLY and any(c in DOUBLE_MARKS for c in text[i + 1:hi])
 
 
 def _stray_closer_starts_quote(text: str, i: int, lo: int) -> bool:

@@ -112,6 +112,10 @@ def parse_published(published: str | None) -> date | None:
 
 # --- calendar arithmetic -------------------------------------------------------
 
+# What `date` arithmetic raises outside years 1..9999 (ValueError from `date()`, OverflowError from
+# `timedelta`): the public functions turn it into "unknown".
+OUT_OF_CALENDAR = (ValueError, OverflowError)
+
 
 def add_months(day: date, months: int) -> date:
     """`day` moved by whole months, clamped to the month's last day (Jan 31 + 1 month = Feb 28/29)."""
@@ -132,11 +136,16 @@ def shift(day: date, amount: float, unit: str) -> date:
 
 
 def deadline(anchor: date | str | None, duration: Duration | None) -> date | None:
-    """The day a duration counted from `anchor` ends: "within 14 months" of 2020-02-29 -> 2021-04-29."""
+    """The day a duration counted from `anchor` ends: "within 14 months" of 2020-02-29 -> 2021-04-29.
+
+    None when the day falls outside the calendar ("within 10,000 years")."""
     start = parse_published(anchor) if isinstance(anchor, str) else anchor
     if start is None or duration is None or duration.unit not in ("days", "weeks", "months", "years", "decades"):
         return None
-    return shift(start, duration.value, duration.unit)
+    try:
+        return shift(start, duration.value, duration.unit)
+    except OUT_OF_CALENDAR:
+        return None
 
 
 def _month_span(year: int, month: int) -> tuple[date, date]:
@@ -357,7 +366,17 @@ def resolve(expression: str, published: str | None, tense: str | None = None) ->
 
     `tense` ("past" or "future"), when the caller knows it, settles year-less dates and
     bare weekdays ("talks resume on Monday" -> the coming Monday).
+
+    Total: a date the calendar cannot hold ("2,020 years ago" from 2020, "10000000000000 days ago",
+    "next year" from 9999-12-31) is unknown, None, never an exception.
     """
+    try:
+        return _resolve(expression, published, tense)
+    except OUT_OF_CALENDAR:
+        return None
+
+
+def _resolve(expression: str, published: str | None, tense: str | None) -> TimeValue | None:
     anchor = parse_published(published)
     text = " ".join(expression.lower().replace("\u2019", "'").split())
     if not text:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import gzip
 import json
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from accord.errors import InputError
+from accord.ingest.validate import checked
 from accord.models import Article
 
 TEXT_SUFFIXES = {".txt", ".md"}
@@ -21,6 +23,11 @@ MAX_FILE_BYTES = 20 * 1024 * 1024  # one article; a bigger file is not an articl
 MAX_JSONL_LINE_BYTES = 5 * 1024 * 1024
 
 ReadResult = Article | InputError
+# A folder's notes about itself, not an article (a file named on the command line is still read).
+FOLDER_NOTES = {"readme.md", "readme.txt"}
+# What a broken .gz raises: BadGzipFile/EOFError for a bad header or a cut-off file, zlib.error for
+# corrupt compressed data.
+UNREADABLE = (OSError, EOFError, zlib.error)
 
 
 def _suffix(path: Path) -> str:
@@ -38,7 +45,8 @@ def expand_paths(paths: Iterable[Path]) -> Iterator[Path | InputError]:
     """Files as given, folders recursively (supported files only, sorted)."""
     for path in paths:
         if path.is_dir():
-            yield from (p for p in sorted(path.rglob("*")) if p.is_file() and is_supported(p))
+            yield from (p for p in sorted(path.rglob("*"))
+                        if p.is_file() and is_supported(p) and p.name.lower() not in FOLDER_NOTES)
         elif path.is_file():
             if is_supported(path):
                 yield path
@@ -63,16 +71,47 @@ def looks_binary(data: bytes) -> bool:
 
 
 def decode(data: bytes, origin: str, line_number: int | None = None) -> tuple[str, list[str]]:
-    """Bytes (a whole file, or one JSONL line when `line_number` is given) to text: UTF-8, else cp1252
-    (what mis-saved news copies usually are), saying so."""
+    """Bytes (a whole file, or one JSONL line when `line_number` is given) to text, line by line: UTF-8;
+    a line that is not valid UTF-8 is read as cp1252 when it holds no UTF-8 at all (what mis-saved news
+    copies usually are), else as UTF-8 with U+FFFD for the bad bytes. Either way a note names the lines;
+    one bad byte never changes how the other lines read."""
     if looks_binary(data):
         what = "binary file" if line_number is None else f"binary data on line {line_number}"
         raise InputError(origin, f"{what} (control bytes), not text")
     try:
         return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError as err:
-        note = f"invalid UTF-8 at byte {err.start}; decoded as cp1252"
-        return data.decode("cp1252", errors="replace"), [note]
+    except UnicodeDecodeError:
+        pass
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    lines, cp1252, replaced = [], [], []
+    for number, raw in enumerate(data.splitlines(keepends=True), start=line_number or 1):
+        try:
+            lines.append(raw.decode("utf-8"))
+            continue
+        except UnicodeDecodeError:
+            pass
+        text = raw.decode("utf-8", errors="replace")
+        if any(ord(ch) > 127 and ch != "\ufffd" for ch in text):
+            replaced.append(number)
+        else:
+            text = raw.decode("cp1252", errors="replace")
+            cp1252.append(number)
+        lines.append(text)
+    return "".join(lines), _decoding_notes(cp1252, replaced)
+
+
+def _decoding_notes(cp1252: list[int], replaced: list[int]) -> list[str]:
+    def named(numbers: list[int]) -> str:
+        shown = ", ".join(str(n) for n in numbers[:10])
+        return f"line{'s' if len(numbers) > 1 else ''} {shown}{' …' if len(numbers) > 10 else ''}"
+
+    notes = []
+    if cp1252:
+        notes.append(f"invalid UTF-8 on {named(cp1252)}; decoded as cp1252")
+    if replaced:
+        notes.append(f"invalid UTF-8 on {named(replaced)}; bad bytes replaced with U+FFFD")
+    return notes
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -165,7 +204,7 @@ def count_jsonl_records(path: Path) -> int:
         with open_jsonl(path) as handle:
             for line in bounded_lines(handle, MAX_JSONL_LINE_BYTES):
                 count += not isinstance(line, bytes) or bool(line.strip())
-    except (OSError, EOFError):
+    except UNREADABLE:
         count += 1
     return max(count, 1)
 
@@ -191,24 +230,39 @@ def read_jsonl(path: Path) -> Iterator[ReadResult]:
                     yield InputError(origin, f"malformed JSON ({err.msg} at column {err.colno})")
                 except InputError as err:
                     yield err
-    except (OSError, EOFError) as err:  # e.g. a truncated or fake .gz
-        yield InputError(str(path), f"cannot read: {err}")
+    except UNREADABLE as err:  # e.g. a truncated, corrupt or fake .gz
+        reason = " ".join(str(err).split()) or type(err).__name__
+        yield InputError(str(path), f"cannot read after {articles} line(s): {reason}")
         return
     if articles == 0:
         yield InputError(str(path), "empty file (no JSON lines)")
 
 
 def read_path(path: Path) -> Iterator[ReadResult]:
+    """The articles of one file, each checked (ingest/validate.py), or an `InputError` in its place."""
     suffix = _suffix(path)
     if is_jsonl(path):
-        yield from read_jsonl(path)
+        for item in read_jsonl(path):
+            yield _checked(item)
         return
     try:
-        yield read_text_file(path) if suffix in TEXT_SUFFIXES else read_html_file(path)
+        if suffix in TEXT_SUFFIXES:
+            yield checked(read_text_file(path))
+        else:
+            yield checked(read_html_file(path), page_metadata=True)
     except InputError as err:
         yield err
     except OSError as err:
         yield InputError(str(path), f"cannot read: {err.strerror or err}")
+
+
+def _checked(item: ReadResult) -> ReadResult:
+    if isinstance(item, InputError):
+        return item
+    try:
+        return checked(item)
+    except InputError as err:
+        return err
 
 
 def read_all(paths: Iterable[Path]) -> Iterator[ReadResult]:

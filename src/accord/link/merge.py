@@ -153,7 +153,7 @@ def _anchored(a: Mention, b: Mention, duplicate_of: dict[str, str]) -> bool:
     """
     if _original(a, duplicate_of) == _original(b, duplicate_of):
         return True
-    if len(a["date"]) == 10 and len(b["date"]) == 10:
+    if len(a.get("date") or "") == 10 and len(b.get("date") or "") == 10:
         return True
     place_a, place_b = a.get("location") or {}, b.get("location") or {}
     return bool(place_a.get("admin1")) and place_a.get("admin1") == place_b.get("admin1")
@@ -250,4 +250,15 @@ def _event_row(group: list[Mention]) -> Mention:
 def merge_events(mention_rows: list[Mention], duplicate_of: dict[str, str]) -> list[Mention]:
     """Rows for the `events` table: one per happening, `docs` listing every document that reports it."""
     mentions = [m for m in mention_rows if not m.get("negated") and not m.get("hypothetical")]
-    return [_event_row(group) for group in _clusters(mentions, duplicate_of)]
+    return _unique_ids([_event_row(group) for group in _clusters(mentions, duplicate_of)])
+
+
+def _unique_ids(rows: list[Mention]) -> list[Mention]:
+    """Event ids are unique (the export contract's key): two events first reported by one sentence with one
+    type share `_event_id`, so the later ones get "-2", "-3" (rows come in a fixed order)."""
+    seen: dict[str, int] = {}
+    for row in rows:
+        count = seen[row["id"]] = seen.get(row["id"], 0) + 1
+        if count > 1:
+            row["id"] = f"{row['id']}-{count}"
+    return rows

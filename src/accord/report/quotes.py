@@ -5,49 +5,40 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import duckdb
+from rich.markup import escape
 from rich.table import Table
 
-from accord.store import Store
+from accord import queries
 
 
 def find_quotes(db: str | Path, speaker: str | None = None, since: str | None = None,
-                limit: int | None = None) -> list[dict[str, Any]]:
-    """Quotes with their document's source, newest first.
-
-    `speaker` matches the canonical name, any alias from the people table, or the
-    organisation/role (case-insensitive substring); `since` keeps quotes said (or,
-    when the day is unknown, published) on or after an ISO date.
-    """
-    where, params = [], []
-    if speaker:
-        pattern = f"%{speaker.lower()}%"
-        where.append("""(lower(q.speaker) LIKE ? OR lower(q.speaker_org) LIKE ? OR q.speaker IN (
-                           SELECT name FROM people p WHERE EXISTS (
-                             SELECT 1 FROM unnest(p.aliases) AS a(alias) WHERE lower(a.alias) LIKE ?)))""")
-        params += [pattern, pattern, pattern]
-    if since:
-        where.append("coalesce(q.said_on, d.published) >= ?")
-        params.append(since)
-    sql = f"""SELECT q.speaker, q.speaker_org, q.said_on, q.text, q.direct, q.doc, d.source, d.published
-              FROM quotes q JOIN documents d ON d.id = q.doc
-              {"WHERE " + " AND ".join(where) if where else ""}
-              ORDER BY coalesce(q.said_on, d.published) DESC NULLS LAST, q.doc, q.start"""
-    if limit:
-        sql += f" LIMIT {int(limit)}"
-    with Store(db, read_only=True) as store:
-        return store.rows(sql, params)
+                limit: int | None = None, until: str | None = None) -> list[dict[str, Any]]:
+    """Quotes with their document's source, newest first (`accord.queries.quotes`, which the report and the
+    dashboard read too): `speaker` matches any part of the canonical name, an alias or the role, in any case;
+    `since`/`until` keep quotes said (or, when the day is unknown, published) between ISO dates."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        found: list[dict[str, Any]] = []
+        while True:  # page through: one query answers at most queries.MAX_LIMIT rows
+            page = queries.quotes(con, speaker, since, until, limit=queries.MAX_LIMIT, offset=len(found))
+            found += page.rows
+            if len(found) >= page.total or (limit and len(found) >= limit):
+                return found[:limit] if limit else found
+    finally:
+        con.close()
 
 
 def quotes_table(rows: list[dict[str, Any]], width: int = 160) -> Table:
     table = Table(title=f"accord quotes ({len(rows)})")
     for column in ("speaker", "date", "quote", "source"):
         table.add_column(column, overflow="fold")
-    for row in rows:
-        who = row["speaker"] or "—"
+    for row in rows:  # article text is untrusted: a "[bold]" in it is text, not rich markup
+        who = escape(row["speaker"] or "—")
         if row["speaker_org"]:
-            who += f"\n[dim]{row['speaker_org']}[/dim]"
-        words = row["text"] if row["direct"] else f"[italic]{row['text']}[/italic]"
-        text = words if len(row["text"]) <= width else words[:width] + "…"
+            who += f"\n[dim]{escape(row['speaker_org'])}[/dim]"
+        shown = row["text"] if len(row["text"]) <= width else row["text"][:width] + "…"
+        text = escape(shown) if row["direct"] else f"[italic]{escape(shown)}[/italic]"
         table.add_row(who, row["said_on"] or f"[dim]{row['published'] or '?'}[/dim]", text,
-                      f"{row['source'] or ''}\n[dim]{row['doc']}[/dim]")
+                      f"{escape(row['source'] or '')}\n[dim]{escape(row['doc'])}[/dim]")
     return table

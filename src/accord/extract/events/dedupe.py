@@ -10,7 +10,6 @@ from typing import Any
 from spacy.tokens import Token
 
 from accord.extract.events.syntax import clause_of, governing_verb
-from accord.extract.events.triggers import FATALITY_VERBS
 from accord.extract.time import parse_month
 from accord.models import EventMention
 
@@ -21,15 +20,14 @@ ADDITIVE_ADVERBS = {"also", "further", "again"}
 def is_back_reference(token: Token) -> bool:
     """"the attack", "the airstrike", "Saturday's agreement": a noun that points back to a happening already
     reported, not a new one (it has a definite or possessive determiner and no date of its own)."""
-    if is_victim_report(token) or is_known_accord_signed(token):
+    if is_known_document_acted_on(token):
         return True
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
     day = possessive_day(token)
     named_day = {t.i for t in day.subtree} if day is not None else set()
-    has_own_date = any(c.ent_type_ == "DATE" and c.i not in named_day for c in token.subtree) \
-        or _scheduled_with_date(token)
+    has_own_date = any(c.ent_type_ == "DATE" and c.i not in named_day for c in token.subtree)
     return (bool(determiners & {"the", "this", "that", "its"}) or day is not None) and not has_own_date
 
 
@@ -64,31 +62,22 @@ def is_additional(token: Token) -> bool:
         for c in token.children)
 
 
-def is_victim_report(token: Token) -> bool:
-    """"a soldier was killed in Kabul": the passive killing tells a victim's side of an assault the article
-    reports elsewhere (when it does), so it joins that assault rather than counting as a new one."""
-    return token.lemma_.lower() in FATALITY_VERBS and any(c.dep_ == "auxpass" for c in token.children) \
-        and not any(c.ent_type_ == "DATE" for c in token.subtree)
+# Nouns for texts whose signing, approval or adoption an article reports once and then refers back to.
+DOCUMENT_NOUNS = {"agreement", "deal", "accord", "pact", "treaty", "plan", "proposal", "declaration", "resolution",
+                  "text", "framework", "roadmap", "document", "charter", "truce", "ceasefire"}
 
 
-def is_known_accord_signed(token: Token) -> bool:
-    """"before the agreement was signed", "Saturday's agreement, signed in Doha": the signing of a document
-    the article has already named (definite or possessive) is the signing it reported, not another one."""
-    if token.lemma_.lower() != "sign" or any(t.ent_type_ == "DATE" for t in token.subtree):
+def is_known_document_acted_on(token: Token) -> bool:
+    """"before the agreement was signed", "Saturday's agreement, signed in Doha", "the resolution, adopted by the
+    council": a verb acting on a document the article has already named (definite or possessive) is the act it
+    reported, not another one."""
+    if token.pos_ not in ("VERB", "AUX") or any(t.ent_type_ == "DATE" for t in token.subtree):
         return False
     documents = [c for c in token.children if c.dep_ == "nsubjpass"]
     if token.dep_ == "acl":
         documents.append(token.head)
-    return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an")
+    return any(document.lemma_.lower() in DOCUMENT_NOUNS and c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an")
                for document in documents for c in document.children)
-
-
-def _scheduled_with_date(token: Token) -> bool:
-    """"the talks are to begin on March 10": the subject's date sits on the verb it controls."""
-    if token.dep_ not in ("nsubj", "nsubjpass"):
-        return False
-    controlled = [c for c in token.head.children if c.dep_ == "xcomp"]
-    return any(t.ent_type_ == "DATE" for c in controlled for t in c.subtree)
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:
@@ -145,26 +134,37 @@ def dedupe(mentions: list[EventMention], back_references: list[bool] | None = No
     A back reference ("the attack") joins the latest earlier report of its type whatever its actors; an
     additional one ("also levied sanctions", "another attack") is a new happening.
     """
+    return fold(mentions, back_references, additional)[0]
+
+
+def fold(mentions: list[EventMention], back_references: list[bool] | None = None,
+         additional: list[bool] | None = None) -> tuple[list[EventMention], list[int]]:
+    """`dedupe`, and for each input mention the index of the kept mention it became or joined."""
     back_references = back_references or [False] * len(mentions)
     additional = additional or [False] * len(mentions)
     kept: list[EventMention] = []
+    into: list[int] = []
     for mention, is_back, is_new in zip(mentions, back_references, additional, strict=True):
         if is_new and not is_back:
             kept.append(mention)
+            into.append(len(kept) - 1)
             continue
         row = _row(mention)
         same_type = [i for i, existing in enumerate(kept) if existing.type == mention.type]
-        # Triggers of one sentence were already told apart by keep_main_triggers.
+        # Triggers of one sentence were already told apart by the sentence-stage filters.
         target = next((i for i in same_type if kept[i].start != mention.start and not (
-            not is_back and (recalls_history(kept[i], mention) or told_apart(kept[i], mention))) and (
-            same_happening(_row(kept[i]), row) or same_day_same_parties(kept[i], mention))), None)
+            not is_back and (recalls_history(kept[i], mention)
+                             or answers(kept[i], mention))) and (
+            same_happening(_row(kept[i]), row))), None)
         if target is None and is_back and same_type:
             target = same_type[-1]
         if target is None:
             kept.append(mention)
+            into.append(len(kept) - 1)
         else:
             kept[target] = _fill(kept[target], mention)
-    return kept
+            into.append(target)
+    return kept, into
 
 
 def recalls_history(kept: EventMention, other: EventMention) -> bool:
@@ -173,25 +173,14 @@ def recalls_history(kept: EventMention, other: EventMention) -> bool:
     return other.date_precision == "year" and kept.date is None
 
 
-def told_apart(kept: EventMention, other: EventMention) -> bool:
-    """Two days one article gives ("said Monday", "called off on Saturday") are two happenings: the one-day
-    slack of dates_compatible is for sources that date one happening differently, not for one writer."""
-    return kept.date_precision == "day" and other.date_precision == "day" and kept.date != other.date
-
-
-# Decisions and statements: made wherever their maker is, so a place in their sentence rarely tells two apart
-# (unlike attacks, meetings or ceremonies, where one party can do two on one day in two places).
-DECISION_TYPES = {"REJECT", "ACCUSE", "REQUEST", "THREATEN", "SANCTION", "CONCEDE"}
-
-
-def same_day_same_parties(kept: EventMention, other: EventMention) -> bool:
-    """"called off the talks" and, later, "scrapped the meeting": one document's two reports of a decision on
-    the same day by a shared party are one happening even when they name different places, as a sentence
-    often names a place that is not where the decision was taken (the site of the attack that prompted it)."""
-    if kept.type not in DECISION_TYPES or kept.mode != other.mode or not kept.date or kept.date != other.date \
-            or kept.date_precision != "day":
-        return False
-    return bool({kept.actor1, kept.actor2} & {other.actor1, other.actor2} - {None})
+def answers(kept: EventMention, other: EventMention) -> bool:
+    """"Rebels attacked a checkpoint on Monday" and "the army struck the rebels in Homs": a report whose doer is
+    the earlier report's target (or whose target is its doer) is the answer to it, another happening, when
+    the answer comes with a place or a day of its own. Across sources, sharing a party is enough
+    (same_happening); one writer who reverses the roles tells two happenings."""
+    reversed_roles = bool(kept.actor1 and other.actor1 and kept.actor1 != other.actor1) and (
+        kept.actor1 == other.actor2 or kept.actor2 == other.actor1)
+    return reversed_roles and bool(other.location or other.date_precision == "day")
 
 
 def _row(mention: EventMention) -> dict[str, Any]:

@@ -1,5 +1,5 @@
-"""Whether a candidate happened: negated, hypothetical (conditions, threats, wishes, modals, open questions,
-counterfactual judgements, standing positions, past-told plans), or planned (kept with `planned=True`)."""
+"""Whether a candidate happened: negated, hypothetical (conditions, threats, wishes, modals,
+standing positions, past-told plans), or planned (kept with `planned=True`)."""
 
 from __future__ import annotations
 
@@ -13,10 +13,6 @@ HYPOTHETICAL_HEADS = {"threaten", "warn", "vow", "demand", "urge", "ask", "want"
                       "aim", "prevent", "avoid", "refuse", "deny", "fear", "call", "propose", "allow", "harbor",
                       "risk", "could", "might", "may", "should", "verge", "brink", "refrain",
                       "way", "stage", "ready", "willing", "able", "capable"}
-
-
-# "paves the way for", "sets the stage for": what a happening only makes possible.
-ENABLING_OBJECTS = {"way", "stage", "groundwork"}
 
 
 PLANNED_HEADS = {"plan", "schedule", "set", "expect", "poise", "due", "prepare", "intend", "begin", "will"}
@@ -61,45 +57,48 @@ def noun_it_completes(token: Token) -> Token | None:
     return None
 
 
-def is_hypothetical(token: Token) -> bool:
-    """Inside an if-clause, or the object of a threat, demand or wish ("vowed to attack")."""
-    if any(c.dep_ == "amod" and c.lemma_.lower() in POSSIBILITY_MODIFIERS for c in token.children):
-        return True
+def has_possibility_modifier(token: Token) -> bool:
+    """"a potential meeting", "possible strikes": named as something that may happen."""
+    return any(c.dep_ == "amod" and c.lemma_.lower() in POSSIBILITY_MODIFIERS for c in token.children)
+
+
+def clause_steps(token: Token) -> list[tuple[Token, Token]]:
+    """(lower, upper) steps up from a trigger to the head of its clause: the reach of a condition, a wish or a
+    plan that governs it (a separate clause or the root ends the walk, after its own step)."""
     path = path_up(token)
+    steps = []
     for lower, upper in zip(path, path[1:], strict=False):
-        if any(c.dep_ == "mark" and c.lemma_.lower() in CONDITION_MARKS for c in lower.children):
-            return True
-        if lower.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "relcl", "acl") \
-                and upper.lemma_.lower() in HYPOTHETICAL_HEADS:
-            return True
-        if lower.dep_ == "prep" and any(c.dep_ == "dobj" and c.lemma_.lower() in ENABLING_OBJECTS
-                                        for c in upper.children):
-            return True
-        if is_open_question(lower, upper):
-            return True
-        if is_past_plan(lower, upper) and (lower.i == token.i or (lower.i == token.head.i and token.dep_ in (
-                "dobj", "nsubj", "nsubjpass"))):
-            return True
+        steps.append((lower, upper))
         if lower.dep_ in ("advcl", "ccomp", "relcl") or upper.dep_ == "ROOT":
             break
-    if is_standing_position(token) or is_judged_counterfactually(token):
-        return True
-    # "could have led to a withdrawal": the modal may sit on the verb a nominal trigger hangs from.
+    return steps
+
+
+def is_conditional(token: Token) -> bool:
+    """"if the rebels attack", "unless talks resume": inside a condition."""
+    return any(any(c.dep_ == "mark" and c.lemma_.lower() in CONDITION_MARKS for c in lower.children)
+               for lower, _ in clause_steps(token))
+
+
+def is_wished_or_threatened(token: Token) -> bool:
+    """"vowed to attack", "called for talks", "ready to withdraw": the object of a threat, demand, wish or
+    ability, not (yet) a fact."""
+    return any(lower.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "relcl", "acl")
+               and upper.lemma_.lower() in HYPOTHETICAL_HEADS for lower, upper in clause_steps(token))
+
+
+def is_plan_told_in_past(token: Token) -> bool:
+    """"were going to meet", "had planned a meeting": a plan told in the past, news for what did not happen."""
+    return any(is_past_plan(lower, upper) and (lower.i == token.i or (lower.i == token.head.i and token.dep_ in (
+        "dobj", "nsubj", "nsubjpass"))) for lower, upper in clause_steps(token))
+
+
+def is_modal_possibility(token: Token) -> bool:
+    """"could attack", "may have led to a withdrawal": a modal of possibility on the trigger or its verb
+    (a concession, "may be leaving, but ...", is a fact)."""
+    # The modal may sit on the verb a nominal trigger hangs from.
     return any(c.dep_ == "aux" and c.lemma_.lower() in ("could", "might", "may", "should", "can")
                for c in {*token.children, *governing_verb(token).children}) and not is_concession(token)
-
-
-def is_judged_counterfactually(token: Token) -> bool:
-    """"it would have been too risky for the general to meet them": what a counterfactual judgement weighs
-    (a modal perfect copula with an adjective) did not happen."""
-    for ancestor in token.ancestors:
-        auxiliaries = {c.lemma_.lower() for c in ancestor.children if c.dep_ == "aux"}
-        if ancestor.lemma_ == "be" and auxiliaries & {"would", "could", "might", "should"} and "have" in auxiliaries \
-                and any(c.dep_ in ("acomp", "attr") for c in ancestor.children):
-            return True
-        if ancestor.dep_ in ("ccomp", "relcl", "ROOT"):
-            return False
-    return False
 
 
 def is_concession(verb: Token) -> bool:
@@ -139,15 +138,6 @@ def is_standing_position(token: Token) -> bool:
         c.dep_ == "dobj" and any(g.dep_ == "det" and g.lower_ == "any" for g in c.children) for c in token.children)
 
 
-def is_open_question(clause: Token, head: Token) -> bool:
-    """"it was not specified when the cease-fire would begin", "to address how to implement a cease-fire": a
-    wh-clause under a negated verb, or an infinitive one, leaves the happening open."""
-    asks = any(c.dep_ in ("advmod", "mark") and c.lemma_.lower() in ("when", "how", "whether")
-               for c in clause.children)
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-    return asks and (infinitive or any(c.dep_ == "neg" for c in head.children))
-
-
 def is_planned(token: Token, date_iso: str | None, published: str | None) -> bool:
     anchor = parse_published(published)
     if date_iso and anchor and len(date_iso) == 10 and date_iso > anchor.isoformat():
@@ -166,6 +156,8 @@ def is_planned(token: Token, date_iso: str | None, published: str | None) -> boo
         if upper.lemma_.lower() in PLANNED_HEADS and upper.tag_ in ("VBZ", "VBP", "VBN", "JJ", "MD", "NNS") \
                 and not past_perfect(upper):
             return True
+        if upper.lemma_.lower() in PLANNED_HEADS and is_present_progressive(upper):
+            return True  # "is preparing to open talks", "are planning to withdraw"
         if upper.lemma_.lower() == "be" and any(c.dep_ == "xcomp" for c in upper.children) \
                 and upper.tag_ in ("VBZ", "VBP"):
             return True
@@ -177,3 +169,9 @@ def is_after_reference_month(date_iso: str | None, reference: str | None) -> boo
     if not date_iso or len(date_iso) < 7 or parse_month(reference) is None:
         return False
     return date_iso[:7] > (reference or "")
+
+
+def is_present_progressive(verb: Token) -> bool:
+    """"is preparing", "are planning": a progressive verb with a present-tense "be"."""
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_.lower() == "be" and c.tag_ in ("VBZ", "VBP")
+                                      for c in verb.children)

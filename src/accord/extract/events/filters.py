@@ -1,14 +1,53 @@
-"""Candidate triggers that report no happening: document content, generic or habitual statements, background
-demands, an accord's terms, a truce named in another role, describing passives, traded blame."""
+"""Every rule that drops a candidate trigger, as ONE ordered list (`FILTERS`) of named filters.
+
+A candidate is a token that matches a rule of the trigger lexicon. A filter says it reports no happening:
+negated, hypothetical, generic or habitual, a document's content, a truce named in
+another role, ... The extractor records, for every dropped candidate, the name of the filter that dropped it
+(`doc._.event_candidates`, `doc._.dropped_events`; `accord explain DOC_ID` prints them).
+
+Filters run in three stages, in list order within each stage:
+
+* `candidate`  on the token alone, as soon as it matches the lexicon;
+* `sentence`   against the sentence's other surviving candidates (each filter sees the survivors of the
+               ones before it): a topic of another trigger, what a ceasefire stops, a second assault word;
+* `factuality` on the sentence's chosen triggers, which by then own their arguments (a negated or
+               hypothetical trigger still keeps its dates and places from its neighbours).
+
+To add a filter: write the predicate (a general fact about English or news, with an example in its
+docstring), add a `Filter` entry where its stage runs, and a test sentence it drops in tests/test_events_filters.py.
+"""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
-from accord.extract.events.syntax import governing_verb, past_perfect
-from accord.extract.events.triggers import TriggerRule
+from accord.extract.events.descriptions import (
+    is_content_of_accord,
+    is_describing_passive,
+    is_launch_purpose,
+    is_truce_in_other_role,
+    names_a_site,
+)
+from accord.extract.events.factuality import (
+    has_possibility_modifier,
+    is_conditional,
+    is_modal_possibility,
+    is_negated,
+    is_plan_told_in_past,
+    is_standing_position,
+    is_wished_or_threatened,
+)
+from accord.extract.events.syntax import governing_verb
+from accord.extract.events.triggers import (
+    TriggerRule,
+    is_happening,
+    is_lesser_assault,
+    is_topic_of_other_trigger,
+    is_what_stops,
+)
 
 # Nouns for documents: what they ask for is content, not an act.
 DOCUMENT_NOUNS = {"agreement", "deal", "accord", "statement", "declaration", "draft", "text", "resolution", "plan",
@@ -40,27 +79,32 @@ def is_document_content(token: Token, rule: TriggerRule) -> bool:
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in token.children)
 
 
-def is_generic(token: Token) -> bool:
-    """What the article states as a pattern, not a happening: a rate or trend ("near-daily attacks",
-    "increased airstrikes"), a habitual present passive ("civilians are killed by roadside bombs") or a
-    toll ("the 16th soldier to be killed this year")."""
-    if token.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ in HABITUAL_MODIFIERS for c in token.children):
-        return True
-    verb = token
-    if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj":
-        verb = governing_verb(token)  # "killed by roadside bombs": the bombs' verb tells how it is told
-    if verb.pos_ not in ("VERB", "AUX"):
+def is_trend_or_rate(token: Token) -> bool:
+    """"near-daily attacks", "increased airstrikes": a plural attack noun told as a rate or a trend."""
+    return token.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ in HABITUAL_MODIFIERS for c in token.children)
+
+
+def telling_verb(token: Token) -> Token | None:
+    """The verb that tells how a trigger is told: the trigger itself, or for a noun after a preposition the verb
+    it hangs from ("killed by roadside bombs"); None for other nouns."""
+    verb = governing_verb(token) if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" else token
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def is_habitual_verb(token: Token) -> bool:
+    """"often clash", "have repeatedly attacked": the trigger's verb told as a habit."""
+    verb = telling_verb(token)
+    return verb is not None and is_habitual(verb)
+
+
+def is_generic_present_passive(token: Token) -> bool:
+    """"civilians are killed by roadside bombs": a present passive without a date or another auxiliary."""
+    verb = telling_verb(token)
+    if verb is None:
         return False
-    if is_habitual(verb):
-        return True
     passive = [c for c in verb.children if c.dep_ == "auxpass"]
-    if any(a.tag_ in ("VBZ", "VBP") for a in passive) and not any(
-            c.dep_ == "aux" for c in verb.children) and not any(t.ent_type_ == "DATE" for t in verb.subtree):
-        return True
-    # "the 16th soldier to be killed": an ordinal counts victims, the killings are reported elsewhere.
-    return bool(passive) and verb.dep_ in ("relcl", "acl") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
-        _is_ordinal(c) for c in verb.head.children)
+    return any(a.tag_ in ("VBZ", "VBP") for a in passive) and not any(
+        c.dep_ == "aux" for c in verb.children) and not any(t.ent_type_ == "DATE" for t in verb.subtree)
 
 
 def is_habitual(verb: Token) -> bool:
@@ -74,139 +118,161 @@ def is_habitual(verb: Token) -> bool:
     return False
 
 
-_ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$",
-                      re.IGNORECASE)
+# --- the list ------------------------------------------------------------------
+
+@dataclass
+class SentenceContext:
+    """What a filter may look at beyond the token: the sentence, the document's quoted ranges (characters),
+    the tokens inside a conditional threat's consequence, and the sentence's surviving candidates."""
+
+    sentence: Span
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+    threatened: frozenset[int] = frozenset()
+    triggers: list[tuple[Token, TriggerRule]] = field(default_factory=list)
 
 
-def _is_ordinal(token: Token) -> bool:
-    # The entity recogniser sometimes takes "the 12th" for a date; the word itself is the cue.
-    return token.ent_type_ == "ORDINAL" or bool(_ORDINAL.match(token.text))
+Test = Callable[[Token, TriggerRule, SentenceContext], bool]
 
 
-def is_background_demand(token: Token, rule: TriggerRule) -> bool:
-    """"a cease-fire had been demanded by Washington": a demand in the past perfect is the background of
-    what the article reports, a position held before, not a request made now ("had asked on Monday for his
-    resignation" has its own day: a happening told in the past perfect)."""
-    return rule.type == "REQUEST" and token.pos_ in ("VERB", "AUX") and past_perfect(token) and not any(
-        t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
+@dataclass(frozen=True)
+class Filter:
+    name: str
+    stage: str  # "candidate", "sentence" or "factuality" (see the module docstring)
+    test: Test
+    doc: str  # what it drops, with an example sentence
 
 
-def is_not_a_happening(token: Token, rule: TriggerRule) -> bool:
-    """Trigger words that describe a thing rather than report a happening (see each test)."""
-    return is_describing_passive(token, rule) or is_truce_in_other_role(token, rule) or is_content_of_accord(token) \
-        or is_launch_purpose(token, rule) or names_a_site(token)
+def _token(predicate: Callable[[Token], bool]) -> Test:
+    return lambda token, rule, context: predicate(token)
 
 
-# Nouns that name a place by what happened there: "the site of a blast", "the scene of the attack".
-SITE_NOUNS = {"site", "scene", "spot", "location"}
+def _with_rule(predicate: Callable[[Token, TriggerRule], bool]) -> Test:
+    return lambda token, rule, context: predicate(token, rule)
 
 
-def names_a_site(token: Token) -> bool:
-    """"protesters gathered at the site of a blast": the happening only names the place of another one; it is
-    reported (when it is) where the article tells it."""
-    return token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.lower_ == "of" \
-        and token.head.head.lemma_.lower() in SITE_NOUNS
+def _with_triggers(predicate: Callable[[Token, TriggerRule, list[tuple[Token, TriggerRule]]], bool]) -> Test:
+    return lambda token, rule, context: predicate(token, rule, context.triggers)
 
 
-# Places and means named by what they serve for: "a base for attacks", "a safe haven for terrorist attacks".
-LAUNCH_NOUNS = {"base", "haven", "sanctuary", "platform", "launchpad", "springboard", "ground", "hub", "staging"}
+def is_in_subheading(token: Token) -> bool:
+    """A sentence without a verb is a subheading or a caption label: it names a topic, it reports nothing."""
+    return not any(t.pos_ in ("VERB", "AUX") for t in token.sent)
 
 
-def is_launch_purpose(token: Token, rule: TriggerRule) -> bool:
-    """"used as a base for militant attacks": bare attack nouns after a base or haven name the kind of use,
-    not one happening."""
-    return rule.type == "ASSAULT" and token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" \
-        and token.head.lower_ == "for" and token.head.head.lemma_.lower() in LAUNCH_NOUNS \
-        and not any(c.dep_ in ("det", "poss") for c in token.children)
+def is_topic_not_happening(token: Token, rule: TriggerRule) -> bool:
+    """A word the lexicon counts only when held, dated or placed ("talks" in "talks about talks")."""
+    return rule.needs_happening and not is_happening(token)
 
 
-# Nouns that name a text whose terms are what it provides for, not what has happened.
-ACCORD_NOUNS = {"agreement", "deal", "accord", "pact", "treaty", "plan", "proposal", "draft", "framework", "roadmap"}
+def is_verb_as_modifier(token: Token) -> bool:
+    """A participle modifying a noun ("the negotiating team", "the cancelled talks") describes, not reports."""
+    return token.pos_ == "VERB" and token.dep_ in ("amod", "compound")
 
 
-# Verbs of settling an accord: "worked out last week for a drawdown" names what the accord provides for.
-ACCORD_VERBS = {"agree", "work", "hammer", "strike", "reach", "negotiate", "sign"}
+def is_inside_quote(token: Token, rule: TriggerRule, context: SentenceContext) -> bool:
+    """Words inside someone's direct quote are their speech (the quote is extracted as such), unless the
+    lexicon entry says `quoted:`."""
+    return not rule.quoted and any(start <= token.idx < end for start, end in context.quoted)
 
 
-# Nouns whose infinitive names what is still to be done: "a deadline to withdraw", "a timeline to leave".
-PENDING_NOUNS = {"deadline", "timeline", "timetable", "date", "target"}
+FILTERS: tuple[Filter, ...] = (
+    # stage candidate: the token alone
+    Filter("subheading", "candidate", _token(is_in_subheading),
+           'A verbless line names a topic: "Airstrike near Aleppo" above a paragraph.'),
+    Filter("topic_not_happening", "candidate", _with_rule(is_topic_not_happening),
+           'A meeting word that is only a topic: "Analysts doubt talks can succeed."'),
+    Filter("verb_as_modifier", "candidate", _token(is_verb_as_modifier),
+           'A participle describing a noun: "The negotiating team flew home."'),
+    Filter("inside_quote", "candidate", is_inside_quote,
+           'Words inside a direct quote: "\u201cWe will attack the city,\u201d the commander said."'),
+    Filter("document_content", "candidate", _with_rule(is_document_content),
+           'What a document asks for: "The draft text calls for a ceasefire."'),
+    Filter("trend_or_rate", "candidate", _token(is_trend_or_rate),
+           'A plural attack noun told as a rate: "Villagers fear the nightly airstrikes."'),
+    Filter("habitual", "candidate", _token(is_habitual_verb),
+           'A verb told as a habit: "Militias often clash along the river."'),
+    Filter("generic_present_passive", "candidate", _token(is_generic_present_passive),
+           'A present passive without a date: "Civilians are attacked by drones near the market."'),
+    Filter("describing_passive", "candidate", _with_rule(is_describing_passive),
+           'A passive relative clause describing its noun: "a corridor whose route was agreed by both sides".'),
+    Filter("truce_in_other_role", "candidate", _with_rule(is_truce_in_other_role),
+           'A truce word naming a document or broken: "Both sides announced the ceasefire agreement on Monday."'),
+    Filter("accord_terms", "candidate", _token(is_content_of_accord),
+           'What an accord provides for: "They signed a deal that would see the troops withdraw."'),
+    Filter("launch_purpose", "candidate", _with_rule(is_launch_purpose),
+           'What a base serves for: "The valley was used as a base for raids."'),
+    Filter("names_a_site", "candidate", _token(names_a_site),
+           'A happening that names a place: "Mourners gathered at the site of the explosion."'),
+    # stage sentence: against the sentence's surviving candidates
+    Filter("consequence_of_threat", "sentence", lambda token, rule, context: token.i in context.threatened,
+           'The consequence of a conditional threat (the threat is the event): "They said any raid will be '
+           'met with force."'),
+    Filter("topic_of_other_trigger", "sentence", _with_triggers(is_topic_of_other_trigger),
+           'A meeting word another trigger governs: "The militia cancelled the summit."'),
+    Filter("what_stops", "sentence", _with_triggers(is_what_stops),
+           'The fighting a ceasefire or withdrawal ends: "The army ordered a halt to the attacks on Monday."'),
+    Filter("lesser_assault", "sentence", _with_triggers(is_lesser_assault),
+           'A second assault word of the same happening: "A rocket attack killed four soldiers in Kabul on Monday."'),
+    # stage factuality: the sentence's chosen triggers
+    Filter("negated", "factuality", _token(is_negated),
+           'Denied: "The rebels did not attack the town."'),
+    Filter("possibility", "factuality", _token(has_possibility_modifier),
+           'Named as possible: "Diplomats discussed a possible summit in Oslo."'),
+    Filter("conditional", "factuality", _token(is_conditional),
+           'Inside a condition: "If the army attacks the town, the talks are over."'),
+    Filter("wished_or_threatened", "factuality", _token(is_wished_or_threatened),
+           'The object of a threat, demand or wish: "The rebels vowed to attack the port."'),
+    Filter("plan_told_in_past", "factuality", _token(is_plan_told_in_past),
+           'A plan told in the past: "The envoys were going to meet in Cairo."'),
+    Filter("standing_position", "factuality", _token(is_standing_position),
+           'A stance held over time: "The junta has long rejected any talks."'),
+    Filter("modal_possibility", "factuality", _token(is_modal_possibility),
+           'A modal of possibility: "The militia could attack the airport."'),
+)
+
+STAGES = ("candidate", "sentence", "factuality")
 
 
-def is_under_accord_terms(verb: Token) -> bool:
-    """"Under the draft accord, troops would be withdrawn": a conditional told under an accord is its term
-    ("under the deal, troops withdrew in May" reports what was done; "will withdraw" stays a planned one)."""
-    modal = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("would", "could") for c in verb.children)
-    return modal and any(c.dep_ == "prep" and c.lower_ == "under" and any(
-        g.dep_ == "pobj" and g.lemma_.lower() in ACCORD_NOUNS for g in c.children) for c in verb.children)
+def filters_of(stage: str) -> tuple[Filter, ...]:
+    return tuple(f for f in FILTERS if f.stage == stage)
 
 
-def is_accord_or_settling(word: Token) -> bool:
-    """An accord noun ("an accord for ...") or a verb settling one ("worked out ... for", "agreed on"); a plan's
-    object stays a planned happening ("plans for the visit"), and "working on an evacuation" is work."""
-    lemma = word.lemma_.lower()
-    if word.pos_ in ("NOUN", "PROPN"):
-        return lemma in ACCORD_NOUNS - {"plan"}
-    if lemma in ("work", "hammer"):
-        return any(c.dep_ == "prt" and c.lower_ == "out" for c in word.children)
-    return lemma in ACCORD_VERBS
+# The sentence stage runs in two steps: the first filter (a threat's consequence) before the threat statements
+# join the sentence's triggers, the others after.
+SENTENCE_FILTERS = filters_of("sentence")
 
 
-def is_content_of_accord(token: Token) -> bool:
-    """"an accord for a drawdown of troops", "a deal that would see troops withdraw", "an agreement to sign the
-    deal", "a deadline to withdraw them": what an accord provides for, or a deadline sets, is a term or a task,
-    not a happening."""
-    if token.dep_ == "pobj" and token.head.lower_ in ("for", "on") and is_accord_or_settling(token.head.head):
-        return True
-    if is_under_accord_terms(governing_verb(token)):
-        return True
-    current = token
-    for _ in range(4):
-        if current.dep_ in ("relcl", "acl") and current.head.lemma_.lower() in ACCORD_NOUNS and any(
-                c.dep_ == "aux" and c.lower_ in ("would", "could") for c in current.children):
-            return True  # "a deal that would see foreign troops withdraw"
-        # ("plans to attend the summit" is a planned happening, kept as planned.)
-        if current.dep_ == "acl" and current.head.lemma_.lower() in (PENDING_NOUNS | ACCORD_NOUNS) - {"plan"} and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
-            return True
-        if current.dep_ not in ("xcomp", "ccomp", "dobj"):
-            break
-        current = current.head
-    return False
+def dropped_by(token: Token, rule: TriggerRule, context: SentenceContext, stage: str) -> str | None:
+    """The name of the first filter of a stage that drops the candidate, else None."""
+    return next((f.name for f in filters_of(stage) if f.test(token, rule, context)), None)
 
 
-# Nouns that a truce word can modify without being declared: "the cease-fire agreement", "truce violations".
-TRUCE_HOLDERS = {"agreement", "deal", "accord", "pact", "treaty", "talk", "negotiation", "proposal", "plan",
-                 "violation", "breach", "line", "monitor", "mission"}
+@dataclass(frozen=True)
+class CandidateRecord:
+    """A candidate trigger and what became of it: dropped by a named filter, or the index of the event
+    mention (in `doc._.event_mentions`) it became or was folded into."""
+
+    token: int  # index of the trigger token in the document
+    start: int  # character offset of the trigger
+    trigger: str
+    type: str
+    sentence: str
+    dropped_by: str | None = None
+    event: int | None = None
+
+    @classmethod
+    def of(cls, token: Token, rule: TriggerRule, dropped: str | None) -> CandidateRecord:
+        return cls(token=token.i, start=token.idx, trigger=token.text, type=rule.type,
+                   sentence=token.sent.text.strip(), dropped_by=dropped)
 
 
-# Verbs whose subject or object is a truce already in place: breaking it is not declaring one.
-TRUCE_BREAKING_VERBS = {"break", "violate", "breach", "flout", "collapse", "shatter", "abandon", "undermine"}
-
-
-def is_truce_in_other_role(token: Token, rule: TriggerRule) -> bool:
-    """"the cease-fire agreement signed in Minsk", "the truce was broken": a truce word that names a document,
-    or a truce that is broken or violated, is no new declaration of one."""
-    if rule.mode != "ceasefire" or token.pos_ not in ("NOUN", "PROPN"):
-        return False
-    phrase = token
-    while phrase.dep_ == "compound" and phrase.head.i != phrase.i:
-        phrase = phrase.head
-        if phrase.lemma_.lower() in TRUCE_HOLDERS:
-            return True
-    return phrase.dep_ in ("nsubj", "nsubjpass", "dobj") and phrase.head.lemma_.lower() in TRUCE_BREAKING_VERBS
-
-
-def is_describing_passive(token: Token, rule: TriggerRule) -> bool:
-    """"a team whose role was agreed upon by all parties", "a plan that was endorsed by NATO": a passive
-    relative clause without a time of its own describes its noun with a standing fact, it reports nothing.
-    Violence is the exception: "a soldier who was killed in Kabul" tells of a killing."""
-    return rule.type != "ASSAULT" and token.dep_ == "relcl" and token.pos_ in ("VERB", "AUX") and any(
-        c.dep_ == "auxpass" for c in token.children) and not any(
-        t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
-
-
-def is_mutual_blame(token: Token, rule: TriggerRule) -> bool:
-    """"the two sides blame each other", "each accusing the other of violations": blame traded both ways is
-    the standing state of a conflict, not one accusation someone made."""
-    return rule.type == "ACCUSE" and any(
-        c.dep_ in ("dobj", "dative") and c.lower_ in ("other", "another") for c in token.children)
+def apply_filters(triggers: list[tuple[Token, TriggerRule]], filters: tuple[Filter, ...], context: SentenceContext,
+                  records: list[CandidateRecord]) -> list[tuple[Token, TriggerRule]]:
+    """The sentence's candidates that a run of sentence-stage filters keeps, each filter judging the survivors
+    of the ones before it; every dropped candidate is recorded with the filter's name."""
+    for rule_filter in filters:
+        context.triggers = triggers
+        dropped = {t.i for t, r in triggers if rule_filter.test(t, r, context)}
+        records.extend(CandidateRecord.of(t, r, rule_filter.name) for t, r in triggers if t.i in dropped)
+        triggers = [(t, r) for t, r in triggers if t.i not in dropped]
+    return triggers

@@ -9,7 +9,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.events.syntax import governing_verb, in_subtree, owned_by_other
-from accord.extract.places import Location, capital_of, party_nouns, resolve_listed_place, resolve_place
+from accord.extract.places import Location, capital_of, resolve_listed_place, resolve_place
 from accord.models import EventMention
 
 PLACE_PREPS = {"in", "at", "near", "outside", "across", "throughout", "to", "into", "inside", "around", "of", "on",
@@ -51,7 +51,7 @@ def location_of(token: Token, sentence: Span, context: tuple[str, ...],
     and leaving out places in another trigger's separate phrase."""
     scope = governing_verb(token)
     candidates: list[tuple[int, int, Location]] = []
-    places = [e for e in sentence.ents if e.label_ in PLACE_LABELS and _is_place_phrase(e) and not names_a_party(e)]
+    places = [e for e in sentence.ents if e.label_ in PLACE_LABELS and _is_place_phrase(e)]
     capitals = capitals_named_by_country(sentence)
     for ent in [*places, *names_with_place_nouns(sentence), *places_taken_for_people(sentence), *capitals]:
         if owned_by_other(ent, token, owners):
@@ -67,22 +67,6 @@ def location_of(token: Token, sentence: Span, context: tuple[str, ...],
         return the_country(sentence, context)
     candidates.sort(key=lambda c: (c[0], c[1]))
     return candidates[0][2]
-
-
-def names_a_party(ent: Span) -> bool:
-    """A country that says whose people they are ("US forces", "a U.S. envoy", "the Afghanistan government")
-    or whom a person represents ("Rep. X of Wyoming"): an actor cue, not where the happening was."""
-    root = ent.root
-    if root.dep_ == "pobj" and root.head.lower_ == "of":
-        return _is_party_noun(root.head.head)  # "Rep. Liz Cheney of Wyoming", "President X of Colombia"
-    if root.dep_ not in ("compound", "amod", "nmod", "npadvmod") or not _is_party_noun(root.head):
-        return False
-    location = resolve_place(ent.text)
-    return location is not None and not location.get("admin1")  # a country; "the Kabul police" is still a place
-
-
-def _is_party_noun(token: Token) -> bool:
-    return token.lower_ in party_nouns() or token.ent_type_ in ("PERSON", "ORG", "NORP")
 
 
 def the_country(sentence: Span, context: tuple[str, ...]) -> Location | None:

@@ -85,11 +85,20 @@ def clause_time(ent: Span, clause: Token) -> str | None:
 
 def date_of(token: Token, sentence: Span, published: str | None, tense: str | None,
             owners: frozenset[int] = frozenset()) -> tuple[str | None, str | None]:
-    """(iso date, precision) of the DATE entity in the trigger's own phrase or clause, else (None, None)."""
+    """(iso date, precision) of the DATE entity in the trigger's own phrase or clause, else the narrative day
+    or the tense-based default (see default_date_of)."""
+    return explicit_date_of(token, sentence, published, tense, owners) or default_date_of(
+        token, sentence, published, tense)
+
+
+def explicit_date_of(token: Token, sentence: Span, published: str | None, tense: str | None,
+                     owners: frozenset[int] = frozenset()) -> tuple[str | None, str | None] | None:
+    """(iso date, precision) of the DATE entity in the trigger's own phrase or clause (or one a when/after
+    clause lends it), else None."""
     clause = clause_of(governing_verb(token))
     all_dates = [e for e in sentence.ents if e.label_ == "DATE"]
     borrowed = {e.start: borrowed_time(e, token, owners) for e in all_dates if owned_by_other(e, token, owners)}
-    dates = [e for e in all_dates if not opens_period(e)
+    dates = [e for e in all_dates if not opens_period(e) and not bounds_a_period_around(e, token)
              and (e.start not in borrowed or borrowed[e.start] or clause_time(e, clause))]
     ranked = []
     for ent in dates:
@@ -101,8 +110,7 @@ def date_of(token: Token, sentence: Span, published: str | None, tense: str | No
                 ent.root).dep_ == "xcomp":
             # "talks are scheduled to begin on March 10": the date of the controlled verb is the event's.
             ranked.append((1, abs(ent.start - token.i), ent))
-        elif clause_of(ent.root).dep_ == "ROOT" or _is_coordinated_with(clause_of(ent.root), clause) \
-                or in_one_narrative(clause_of(ent.root), clause):
+        elif clause_of(ent.root).dep_ == "ROOT" or _is_coordinated_with(clause_of(ent.root), clause):
             # Often the date sits on the reporting verb ("said Saturday he cancelled") or on a verb
             # coordinated with the trigger's ("protesters burn tyres and block roads on Monday"): same day.
             ranked.append((2, abs(ent.start - token.i), ent))
@@ -115,6 +123,13 @@ def date_of(token: Token, sentence: Span, published: str | None, tense: str | No
         if value is not None and not (borrowed.get(ent.start) == "around" and value.precision == "day"):
             # A day does not carry over "after": "cancelled the talks on Sunday after an attack" (days before).
             return as_point(value)
+    return None
+
+
+def default_date_of(token: Token, sentence: Span, published: str | None,
+                    tense: str | None) -> tuple[str | None, str | None]:
+    """Without a date of its own: a past report continues the day of the sentences just before it, else it is
+    known to the publication month; anything else stays undated (never silently the publication day)."""
     if tense == "past":
         context = context_day(sentence, published)
         if context is not None:
@@ -206,6 +221,19 @@ def opens_period(ent: Span) -> bool:
     return ent.text.lower().startswith(PERIOD_BOUNDS) or ent.root.head.lower_ in PERIOD_BOUNDS
 
 
+def bounds_a_period_around(ent: Span, token: Token) -> bool:
+    """"at their strongest since their 2001 defeat, have refused": a date inside a since/until phrase dates
+    the happening that bounds the period, not the trigger outside the phrase."""
+    current = ent.root
+    for _ in range(4):
+        if current.head.i == current.i:
+            return False
+        current = current.head
+        if current.lower_ in PERIOD_BOUNDS and current.dep_ in ("prep", "mark"):
+            return not (current.left_edge.i <= token.i <= current.right_edge.i)
+    return False
+
+
 _PAST_CUE = re.compile(r"\b(?:last|ago|earlier|previous|yesterday)\b", re.IGNORECASE)
 
 
@@ -220,14 +248,6 @@ def has_past_cue(token: Token) -> bool:
 def _is_coordinated_with(clause: Token, other: Token) -> bool:
     """Whether two clause heads are coordinated verbs ("burned tyres and blocked roads")."""
     return (clause.dep_ == "conj" and clause.head == other) or (other.dep_ == "conj" and other.head == clause)
-
-
-def in_one_narrative(date_clause: Token, clause: Token) -> bool:
-    """"X had planned to come last year, but the trip fell apart and Y cancelled the visit": a time on the
-    complement of the sentence's main verb sets the time of the past clauses the sentence goes on with, as
-    a time on the main verb itself does."""
-    return date_clause.dep_ == "xcomp" and date_clause.head.dep_ == "ROOT" and clause.tag_ == "VBD" \
-        and clause.i > date_clause.i
 
 
 def reports_recent(token: Token, tense: str | None) -> bool:

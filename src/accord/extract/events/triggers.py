@@ -46,6 +46,7 @@ class TriggerRule:
     quoted: bool = False
     needs_happening: bool = False
     direct: bool = False
+    doer: bool = False
 
 
 def _words(values: list[Any] | None) -> list[str]:
@@ -65,7 +66,7 @@ def read_trigger_rules() -> dict[str, list[TriggerRule]]:
             unless_lemmas=frozenset(_words(entry.get("unless"))),
             modifiers={k: (v[0], v[1]) for k, v in (entry.get("modifiers") or {}).items()},
             quoted=bool(entry.get("quoted")), needs_happening=bool(entry.get("needs_happening")),
-            direct=bool(entry.get("direct")),
+            direct=bool(entry.get("direct")), doer=bool(entry.get("doer")),
         )
         rules.setdefault(rule.lemma, []).append(rule)
     return rules
@@ -112,8 +113,29 @@ def matching_rule(token: Token, rules: dict[str, list[TriggerRule]]) -> TriggerR
             attached = attached if attached is not None else attached_lemmas(token)
             if attached & rule.unless_lemmas:
                 continue
+        if rule.doer and not reports_as_doer(token, rule, rules):
+            continue
         return rule
     return None
+
+
+def doer_clause(token: Token) -> Token | None:
+    """The verb a noun is the subject of: "protesters burned tyres", "hundreds of protesters gathered"."""
+    subject = token
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "nsubj":
+        subject = token.head.head
+    return subject.head if subject.dep_ == "nsubj" else None
+
+
+def reports_as_doer(token: Token, rule: TriggerRule, rules: dict[str, list[TriggerRule]]) -> bool:
+    """A noun naming who acts ("protesters", "rioters") reports their happening only as the subject of a clause,
+    and only when no verb of that clause is a trigger of the same type, which tells it better: "protesters
+    blocked the road" is told by "blocked", "police arrested protesters" names whom the arrest hit."""
+    verb = doer_clause(token)
+    if verb is None:
+        return False
+    return not any((other := matching_rule(v, rules)) is not None and other.type == rule.type
+                   for v in (verb, *verb.conjuncts))
 
 
 def _direct_lemmas(token: Token) -> set[str]:
@@ -166,8 +188,6 @@ def is_happening(token: Token) -> bool:
     if verb is not token and verb.lemma_.lower() == "be" and token.dep_ == "nsubj" and any(
             c.dep_ == "xcomp" and c.lemma_.lower() in HAPPENING_VERBS for c in verb.children):
         return True  # "talks are to begin on Monday"
-    if is_round_of(token):
-        return True
     for child in token.children:
         if child.ent_type_ == "DATE":
             return True
@@ -177,30 +197,22 @@ def is_happening(token: Token) -> bool:
     return False
 
 
-def is_round_of(token: Token) -> bool:
-    """"a new round of talks", "the seventh round of negotiations": a round is one sitting, a happening."""
-    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() == "round"
+def is_topic_of_other_trigger(token: Token, rule: TriggerRule, triggers: list[tuple[Token, TriggerRule]]) -> bool:
+    """A meeting or agreement word governed by another trigger is that trigger's topic ("cancelled the talks"
+    is a rejection, not talks)."""
+    return rule.type in ABSORBABLE_TYPES and token.pos_ in ("NOUN", "PROPN") and any(
+        other.type != rule.type and linked(token, t) for t, other in triggers if t is not token)
 
 
-def keep_main_triggers(triggers: list[tuple[Token, TriggerRule]]) -> list[tuple[Token, TriggerRule]]:
-    """One event per trigger, except: a meeting word governed by another trigger is that trigger's topic
-    ("cancelled the talks" is a rejection, not talks), and a sentence reports one assault (a killing
-    is the assault's outcome)."""
-    kept = []
-    for token, rule in triggers:
-        if rule.type in ABSORBABLE_TYPES and token.pos_ in ("NOUN", "PROPN") and any(
-                other.type != rule.type and linked(token, t) for t, other in triggers if t is not token):
-            continue
-        if is_what_stops(token, rule, triggers):
-            continue
-        kept.append((token, rule))
-    assaults = [(t, r) for t, r in kept if r.type == "ASSAULT"]
-    if len(assaults) > 1:
-        main = next(((t, r) for t, r in assaults if t.lemma_.lower() not in FATALITY_VERBS), assaults[0])
-        kept = [(t, r) for t, r in kept
-                if r.type != "ASSAULT" or (t, r) == main or is_other_dated_assault(t, main[0])
-                or is_coordinated_assault(t, main[0])]
-    return kept
+def is_lesser_assault(token: Token, rule: TriggerRule, triggers: list[tuple[Token, TriggerRule]]) -> bool:
+    """A sentence reports one assault (a killing is the assault's outcome), unless a second assault word has
+    its own date or is the object of a coordinated verb."""
+    assaults = [t for t, r in triggers if r.type == "ASSAULT"]
+    if rule.type != "ASSAULT" or len(assaults) < 2:
+        return False
+    main = next((t for t in assaults if t.lemma_.lower() not in FATALITY_VERBS), assaults[0])
+    return token.i != main.i and not is_other_dated_assault(token, main) and not is_coordinated_assault(
+        token, main) and not is_answered_assault(token, main)
 
 
 def is_coordinated_assault(token: Token, main: Token) -> bool:
@@ -222,6 +234,21 @@ def is_other_dated_assault(token: Token, main: Token) -> bool:
         return False
     own_dates = {t.i for t in token.subtree if t.ent_type_ == "DATE"}
     return bool(own_dates) and not own_dates & {t.i for t in main.subtree}
+
+
+# Nouns that make what follows "for/to" the act being answered: "in retaliation for an attack".
+ANSWER_NOUNS = {"retaliation", "response", "revenge", "reprisal", "answer", "reaction"}
+
+
+def is_answered_assault(token: Token, main: Token) -> bool:
+    """"Jets struck rebel positions in retaliation for an attack on a checkpoint", "shelled the town after a
+    raid on its outskirts": the assault a sentence's main one answers, or follows, is a happening of its own."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "pobj" or token.lemma_.lower() in FATALITY_VERBS:
+        return False
+    preposition = token.head
+    if preposition.lower_ in ("after", "following"):
+        return True
+    return preposition.lower_ in ("for", "to") and preposition.head.lemma_.lower() in ANSWER_NOUNS
 
 
 def is_what_stops(token: Token, rule: TriggerRule, triggers: list[tuple[Token, TriggerRule]]) -> bool:

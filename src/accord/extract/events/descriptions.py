@@ -1,0 +1,117 @@
+"""Trigger words that describe a thing rather than report a happening: the site of a blast, a base for
+attacks, what an accord provides for, a truce word naming a document or broken, a passive relative clause
+describing its noun. Each is a filter of filters.FILTERS."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from accord.extract.events.syntax import governing_verb
+from accord.extract.events.triggers import TriggerRule
+
+# Nouns that name a place by what happened there: "the site of a blast", "the scene of the attack".
+SITE_NOUNS = {"site", "scene", "spot", "location"}
+
+
+def names_a_site(token: Token) -> bool:
+    """"protesters gathered at the site of a blast": the happening only names the place of another one; it is
+    reported (when it is) where the article tells it."""
+    return token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.lower_ == "of" \
+        and token.head.head.lemma_.lower() in SITE_NOUNS
+
+
+# Places and means named by what they serve for: "a base for attacks", "a safe haven for terrorist attacks".
+LAUNCH_NOUNS = {"base", "haven", "sanctuary", "platform", "launchpad", "springboard", "ground", "hub", "staging"}
+
+
+def is_launch_purpose(token: Token, rule: TriggerRule) -> bool:
+    """"used as a base for militant attacks": bare attack nouns after a base or haven name the kind of use,
+    not one happening."""
+    return rule.type == "ASSAULT" and token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" \
+        and token.head.lower_ == "for" and token.head.head.lemma_.lower() in LAUNCH_NOUNS \
+        and not any(c.dep_ in ("det", "poss") for c in token.children)
+
+
+# Nouns that name a text whose terms are what it provides for, not what has happened.
+ACCORD_NOUNS = {"agreement", "deal", "accord", "pact", "treaty", "plan", "proposal", "draft", "framework", "roadmap"}
+
+
+# Verbs of settling an accord: "worked out last week for a drawdown" names what the accord provides for.
+ACCORD_VERBS = {"agree", "work", "hammer", "strike", "reach", "negotiate", "sign"}
+
+
+# Nouns whose infinitive names what is still to be done: "a deadline to withdraw", "a timeline to leave".
+PENDING_NOUNS = {"deadline", "timeline", "timetable", "date", "target"}
+
+
+def is_under_accord_terms(verb: Token) -> bool:
+    """"Under the draft accord, troops would be withdrawn": a conditional told under an accord is its term
+    ("under the deal, troops withdrew in May" reports what was done; "will withdraw" stays a planned one)."""
+    modal = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("would", "could") for c in verb.children)
+    return modal and any(c.dep_ == "prep" and c.lower_ == "under" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in ACCORD_NOUNS for g in c.children) for c in verb.children)
+
+
+def is_accord_or_settling(word: Token) -> bool:
+    """An accord noun ("an accord for ...") or a verb settling one ("worked out ... for", "agreed on"); a plan's
+    object stays a planned happening ("plans for the visit"), and "working on an evacuation" is work."""
+    lemma = word.lemma_.lower()
+    if word.pos_ in ("NOUN", "PROPN"):
+        return lemma in ACCORD_NOUNS - {"plan"}
+    if lemma in ("work", "hammer"):
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in word.children)
+    return lemma in ACCORD_VERBS
+
+
+def is_content_of_accord(token: Token) -> bool:
+    """"an accord for a drawdown of troops", "a deal that would see troops withdraw", "an agreement to sign the
+    deal", "a deadline to withdraw them": what an accord provides for, or a deadline sets, is a term or a task,
+    not a happening."""
+    if token.dep_ == "pobj" and token.head.lower_ in ("for", "on") and is_accord_or_settling(token.head.head):
+        return True
+    if is_under_accord_terms(governing_verb(token)):
+        return True
+    current = token
+    for _ in range(4):
+        if current.dep_ in ("relcl", "acl") and current.head.lemma_.lower() in ACCORD_NOUNS and any(
+                c.dep_ == "aux" and c.lower_ in ("would", "could") for c in current.children):
+            return True  # "a deal that would see foreign troops withdraw"
+        # ("plans to attend the summit" is a planned happening, kept as planned.)
+        if current.dep_ == "acl" and current.head.lemma_.lower() in (PENDING_NOUNS | ACCORD_NOUNS) - {"plan"} and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
+            return True
+        if current.dep_ not in ("xcomp", "ccomp", "dobj"):
+            break
+        current = current.head
+    return False
+
+
+# Nouns that a truce word can modify without being declared: "the cease-fire agreement", "truce violations".
+TRUCE_HOLDERS = {"agreement", "deal", "accord", "pact", "treaty", "talk", "negotiation", "proposal", "plan",
+                 "violation", "breach", "line", "monitor", "mission"}
+
+
+# Verbs whose subject or object is a truce already in place: breaking it is not declaring one.
+TRUCE_BREAKING_VERBS = {"break", "violate", "breach", "flout", "collapse", "shatter", "abandon", "undermine"}
+
+
+def is_truce_in_other_role(token: Token, rule: TriggerRule) -> bool:
+    """"the cease-fire agreement signed in Minsk", "the truce was broken": a truce word that names a document,
+    or a truce that is broken or violated, is no new declaration of one."""
+    if rule.mode != "ceasefire" or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    phrase = token
+    while phrase.dep_ == "compound" and phrase.head.i != phrase.i:
+        phrase = phrase.head
+        if phrase.lemma_.lower() in TRUCE_HOLDERS:
+            return True
+    return phrase.dep_ in ("nsubj", "nsubjpass", "dobj") and phrase.head.lemma_.lower() in TRUCE_BREAKING_VERBS
+
+
+def is_describing_passive(token: Token, rule: TriggerRule) -> bool:
+    """"a team whose role was agreed upon by all parties", "a plan that was endorsed by NATO": a passive
+    relative clause without a time of its own describes its noun with a standing fact, it reports nothing.
+    Violence is the exception: "a soldier who was killed in Kabul" tells of a killing."""
+    return rule.type != "ASSAULT" and token.dep_ == "relcl" and token.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "auxpass" for c in token.children) and not any(
+        t.ent_type_ in ("DATE", "TIME") for t in token.subtree)

@@ -1,0 +1,101 @@
+"""Every filter of accord.extract.events.filters drops a sentence written for it, and records its name; the
+same shape without the cue is kept. `accord explain` tells both."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.extract.events.filters import FILTERS
+from accord.nlp import make_doc
+
+# (filter, sentence it drops, trigger word, a sentence without the cue that is kept or None)
+DROPS = [
+    ("subheading", "Airstrike near Aleppo\nJets bombed the town on Monday.", "Airstrike", None),
+    ("topic_not_happening", "Analysts doubt talks can succeed.", "talks", "Talks began in Oslo on Monday."),
+    ("verb_as_modifier", "The negotiating team flew home.", "negotiating", None),
+    ("inside_quote", "\u201cWe will attack the city,\u201d the commander said.", "attack", None),
+    ("document_content", "The draft text calls for a ceasefire.", "calls",
+     "The minister called for a ceasefire on Monday."),
+    ("trend_or_rate", "Villagers fear the nightly airstrikes.", "airstrikes", None),
+    ("habitual", "Militias often clash along the river.", "clash", "Militias clashed along the river on Monday."),
+    ("generic_present_passive", "Civilians are attacked by drones near the market.", "attacked",
+     "Civilians were attacked by drones near the market on Monday."),
+    ("describing_passive", "They opened a corridor whose route was agreed by both sides.", "agreed", None),
+    ("truce_in_other_role", "Both sides announced the ceasefire agreement on Monday.", "ceasefire",
+     "Both sides announced a ceasefire on Monday."),
+    ("accord_terms", "They signed a deal that would see the troops withdraw.", "withdraw", None),
+    ("launch_purpose", "The valley was used as a base for raids.", "raids", None),
+    ("names_a_site", "Mourners gathered at the site of the explosion.", "explosion", None),
+    ("consequence_of_threat", "They said any raid will be met with force.", "raid", None),
+    ("topic_of_other_trigger", "The militia cancelled the summit.", "summit", None),
+    ("what_stops", "The army ordered a halt to the attacks on Monday.", "attacks", None),
+    ("lesser_assault", "A rocket attack killed four soldiers in Kabul on Monday.", "killed", None),
+    ("negated", "The rebels did not attack the town.", "attack", "The rebels attacked the town on Monday."),
+    ("possibility", "Diplomats discussed a possible summit in Oslo.", "summit", None),
+    ("conditional", "If the army attacks the town, the talks are over.", "attacks", None),
+    ("wished_or_threatened", "The rebels vowed to attack the port.", "attack", None),
+    ("plan_told_in_past", "The envoys were going to meet in Cairo.", "meet", "The envoys met in Cairo on Monday."),
+    ("standing_position", "The junta has long rejected any talks.", "rejected", None),
+    ("modal_possibility", "The militia could attack the airport.", "attack",
+     "The militia attacked the airport on Monday."),
+]
+
+
+def candidates_of(nlp, text: str):
+    doc = nlp(make_doc(nlp, "t", text, "2024-05-10"))
+    return doc, list(doc._.event_candidates)
+
+
+def test_every_filter_has_a_sentence_it_drops():
+    assert sorted(name for name, *_ in DROPS) == sorted(f.name for f in FILTERS)
+
+
+def test_filter_names_are_unique_and_documented_with_an_example():
+    names = [f.name for f in FILTERS]
+    assert len(names) == len(set(names))
+    assert all('"' in f.doc for f in FILTERS)
+
+
+@pytest.mark.parametrize(("name", "text", "trigger", "kept"), DROPS, ids=[d[0] for d in DROPS])
+def test_filter_drops_its_sentence_and_records_its_name(nlp, name, text, trigger, kept):
+    doc, candidates = candidates_of(nlp, text)
+    dropped = [c for c in candidates if c.trigger == trigger]
+    assert dropped and dropped[0].dropped_by == name
+    assert any(c.dropped_by == name and c.trigger == trigger for c in doc._.dropped_events)
+    if kept is not None:
+        _, others = candidates_of(nlp, kept)
+        assert any(c.event is not None for c in others), f"{kept!r} should give an event"
+
+
+def test_every_event_has_the_candidate_it_came_from(nlp):
+    doc, candidates = candidates_of(nlp, "Rebels attacked a checkpoint in Aleppo on Monday. The army did not "
+                                         "respond. Jets bombed the rebels' base on Tuesday.")
+    became = {c.event for c in candidates if c.event is not None}
+    assert became == set(range(len(doc._.event_mentions)))
+    assert all((c.event is None) != (c.dropped_by is None) for c in candidates)
+
+
+def test_explain_prints_the_event_or_the_filter_of_each_candidate():
+    from accord.extract.events.explain import explain_text, explanation_lines
+
+    lines = explanation_lines(explain_text("t", "The rebels did not attack the town. Jets bombed the port of "
+                                                "Aden on Monday.", "2024-05-10"))
+    assert any("'attack' (ASSAULT): dropped by negated" in line for line in lines)
+    assert any("'bombed' (ASSAULT): event #0: ASSAULT" in line for line in lines)
+
+
+def test_explain_command_reads_the_stored_document(tmp_path):
+    from typer.testing import CliRunner
+
+    from accord import api
+    from accord.cli import app
+
+    source = tmp_path / "a.txt"
+    source.write_text("The rebels did not attack the town. Jets bombed the port of Aden on Monday.", encoding="utf-8")
+    db = tmp_path / "a.duckdb"
+    api.ingest([source], db)
+    result = CliRunner().invoke(app, ["explain", "a", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "dropped by negated" in result.output
+    missing = CliRunner().invoke(app, ["explain", "nope", "--db", str(db)])
+    assert missing.exit_code == 1
