@@ -65,7 +65,8 @@ def link(big: Path, size: int, subset: Path) -> dict:
     with Store(subset) as store:
         store.con.execute(f"ATTACH '{big}' AS big (READ_ONLY)")
         store.con.execute(f"CREATE TEMP TABLE chosen AS SELECT id FROM big.documents ORDER BY id LIMIT {int(size)}")
-        store.con.execute("INSERT INTO documents BY NAME SELECT * FROM big.documents WHERE id IN (SELECT id FROM chosen)")
+        store.con.execute("INSERT INTO documents BY NAME SELECT * FROM big.documents "
+                          "WHERE id IN (SELECT id FROM chosen)")
         for table in EXTRACTION_TABLES:
             store.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM big.{table} "
                               "WHERE doc IN (SELECT id FROM chosen)")

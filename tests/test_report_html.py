@@ -120,7 +120,7 @@ def test_ingest_names_its_long_steps_for_the_progress_line(tmp_path, monkeypatch
     from accord import api
     from accord.models import Extractions
 
-    monkeypatch.setattr(api, "_extract", lambda docs, *rest: [Extractions(doc=d.id) for d in docs])
+    monkeypatch.setattr(api, "_extract", lambda docs, *rest: lambda: [Extractions(doc=d.id) for d in docs])
     (tmp_path / "a.txt").write_text("Talks resume\n\nThe two delegations met on Friday.\n", encoding="utf-8")
     stages: list[str] = []
     api.ingest([tmp_path / "a.txt"], tmp_path / "s.duckdb", on_stage=stages.append)

@@ -8,14 +8,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from accord.engines.local import batched
+from accord.engines.local import Engine, Pending, batched, in_order, open_engine
 from accord.errors import DataFileError, ExtractionError, InputError
 from accord.fingerprint import extractor_fingerprint
 from accord.ingest.clean import clean
 from accord.ingest.language import detect_language
 from accord.ingest.readers import count_jsonl_records, expand_paths, is_jsonl, read_all
 from accord.ingest.url_dates import estimate_published
-from accord.isolation import ExtractionFailure, TimeBudget, analyse_isolated, analyse_isolated_parallel, trim_spans
+from accord.isolation import ExtractionFailure, TimeBudget, trim_spans
 from accord.models import Article, Document, Extractions
 from accord.store import Store
 
@@ -48,14 +48,16 @@ ProgressHook = Callable[[int], None]
 StageHook = Callable[[str], None]  # told what a long step is doing ("loading the spaCy model"), for progress lines
 
 
-def _announce_extraction(n_process: int, on_stage: StageHook | None) -> None:
+def _announce_extraction(n_process: int, on_stage: StageHook | None, engine: str = "local") -> None:
     """Say that extraction starts, and that it first loads the spaCy model when this process has not yet (about
     20 s in which no bar moves); the label holds until the first batch is stored."""
     from accord.nlp import shared_pipeline
 
     if not on_stage:
         return
-    if n_process > 1:
+    if engine == "ray":
+        on_stage(f"sending batches to Ray ({n_process} workers, each loading the spaCy model), then extracting")
+    elif n_process > 1:
         on_stage(f"starting {n_process} processes, each loading the spaCy model, then extracting")
     elif shared_pipeline.cache_info().currsize == 0:
         on_stage("loading the spaCy model (once, about 20 s), then extracting")
@@ -121,17 +123,16 @@ def _prepare(article: Article, published: str | None, source: str | None) -> Doc
     )
 
 
-def _analyse(items: list[tuple], n_process: int, budget: TimeBudget) -> list[Extractions | ExtractionFailure]:
-    if n_process > 1:
-        return analyse_isolated_parallel(items, workers=n_process, budget=budget)
-    return analyse_isolated(items, budget)
-
-
-def _extract(docs: list[Document], n_process: int, budget: TimeBudget) -> list[Extractions | ExtractionFailure]:
+def _extract(docs: list[Document], engine: Engine) -> Pending:
+    """Submit a batch to the engine; the pending result gives one outcome per document, in order (a
+    document not in English gets no extractions)."""
     english = [d for d in docs if d.language in (None, "en")]
-    items = [(d.id, d.clean_text, d.published, d.title, d.published_estimate) for d in english]
-    results = {x.doc: x for x in _analyse(items, n_process, budget)}
-    return [results.get(d.id, Extractions(doc=d.id)) for d in docs]
+    pending = engine.submit([(d.id, d.clean_text, d.published, d.title, d.published_estimate) for d in english])
+
+    def outcomes() -> list[Extractions | ExtractionFailure]:
+        results = {x.doc: x for x in pending()}
+        return [results.get(d.id, Extractions(doc=d.id)) for d in docs]
+    return outcomes
 
 
 def _store(store: Store, doc: Document, outcome: Extractions | ExtractionFailure, report: IngestReport,
@@ -163,34 +164,49 @@ def ingest(
     on_duplicate: str = "error",
     budget: TimeBudget = TimeBudget(),
     wait: float = 0.0,
+    engine: str = "local",
+    address: str | None = None,
+    link: bool = True,
 ) -> IngestReport:
     """Read, clean, extract and store articles, then rebuild the corpus-level tables.
 
     `on_stage` hears which long step runs (model load, extraction, linking), for a progress line.
     `on_duplicate` says what a second article with an id already read in this run does: "error"
     (rejected), "skip" (the first stays) or "replace" (the later one is stored). `budget` is the
-    per-document time budget; `wait` how long to wait for a store another process is writing."""
+    per-document time budget; `wait` how long to wait for a store another process is writing.
+    `engine` runs the per-document stage in this machine's processes ("local", `n_process` of them)
+    or on Ray ("ray", at `address` or RAY_ADDRESS, else a local Ray). `link=False` leaves the
+    corpus-level tables as they were (a benchmark times the two stages apart)."""
     if on_duplicate not in DUPLICATE_POLICIES:
         raise ValueError(f"on_duplicate must be one of {', '.join(DUPLICATE_POLICIES)}, not {on_duplicate!r}")
     report = IngestReport()
-    with Store(db, wait=wait) as store:
-        checks = _RunChecks(store, published, source, report, on_error, on_progress, on_duplicate)
-        for number, batch in enumerate(batched(checks.new_or_changed(read_all(paths)), batch_size)):
-            if number < 2:  # the first batch may load the model; the second runs on a loaded one
-                _announce_extraction(n_process, on_stage)
-            for doc, outcome in zip(batch, _extract(batch, n_process, budget), strict=True):
-                _store(store, doc, outcome, report, on_error)
-                if doc.language not in (None, "en"):
-                    report.not_english.append(doc.id)
-            if on_progress:
-                on_progress(len(batch))
-        backfill_estimates(store)
-        report.reextracted += reextract(store, n_process=n_process, on_stage=on_stage, budget=budget,
-                                        report=report, on_error=on_error,
-                                        skip={error.doc_id for error in report.failed})
-        if on_stage:
-            on_stage("linking: duplicates, stories, events across documents, contests, people")
-        link_corpus(store)
+    runner = open_engine(engine, n_process, budget, address)
+    if engine == "ray":
+        batch_size = max(batch_size, runner.batch_size)
+    try:
+        with Store(db, wait=wait) as store:
+            checks = _RunChecks(store, published, source, report, on_error, on_progress, on_duplicate)
+            batches = batched(checks.new_or_changed(read_all(paths)), batch_size)
+            _announce_extraction(n_process, on_stage, engine)
+            for number, (batch, outcomes) in enumerate(in_order(batches, lambda b: _extract(b, runner),
+                                                                runner.lookahead)):
+                for doc, outcome in zip(batch, outcomes, strict=True):
+                    _store(store, doc, outcome, report, on_error)
+                    if doc.language not in (None, "en"):
+                        report.not_english.append(doc.id)
+                if on_progress:
+                    on_progress(len(batch))
+                if number == 0 and on_stage:
+                    on_stage("extracting")  # the model is loaded: the bar moves from here on
+            backfill_estimates(store)
+            report.reextracted += reextract(store, on_stage=on_stage, report=report, on_error=on_error,
+                                            skip={error.doc_id for error in report.failed}, engine=runner)
+            if link:
+                if on_stage:
+                    on_stage("linking: duplicates, stories, events across documents, contests, people")
+                link_corpus(store)
+    finally:
+        runner.close()
     return report
 
 
@@ -285,7 +301,8 @@ def backfill_estimates(store: Store) -> int:
 
 def reextract(store: Store, n_process: int = 1, on_stage: StageHook | None = None,
               budget: TimeBudget = TimeBudget(), report: IngestReport | None = None,
-              on_error: Callable[[InputError], None] | None = None, skip: set[str] | None = None) -> int:
+              on_error: Callable[[InputError], None] | None = None, skip: set[str] | None = None,
+              engine: Engine | None = None) -> int:
     """Clean and extract again the documents stored under another extractor fingerprint (an older
     accord, other data files or extractor code, or an extraction that failed in an earlier run; `skip`
     those that failed in this one), also those the current input does not hold. A document that fails
@@ -296,8 +313,19 @@ def reextract(store: Store, n_process: int = 1, on_stage: StageHook | None = Non
     if stale and on_stage:
         on_stage(f"re-extracting {len(stale)} documents stored by an older extractor")
     texts = {row[0]: row[1] for row in stale}
-    for batch in batched(stale, 64):
-        for outcome in _analyse(batch, n_process, budget):
+    runner = engine or open_engine("local", n_process, budget)
+    try:
+        _store_reextracted(store, runner, stale, texts, fingerprint, report, on_error)
+    finally:
+        if engine is None:
+            runner.close()
+    return len(stale)
+
+
+def _store_reextracted(store: Store, runner: Engine, stale: list[tuple], texts: dict[str, str], fingerprint: str,
+                       report: IngestReport | None, on_error: Callable[[InputError], None] | None) -> None:
+    for _, outcomes in in_order(batched(stale, 64), runner.submit, runner.lookahead):
+        for outcome in outcomes:
             if isinstance(outcome, ExtractionFailure):
                 error = ExtractionError(outcome.doc, f"extraction failed again ({outcome.reason})", doc_id=outcome.doc)
                 if report is not None:
@@ -306,7 +334,6 @@ def reextract(store: Store, n_process: int = 1, on_stage: StageHook | None = Non
                     on_error(error)
                 continue
             store.replace_extractions(trim_spans(outcome, texts[outcome.doc]), fingerprint)
-    return len(stale)
 
 
 def _cleaned_again(store: Store, row: tuple) -> tuple:

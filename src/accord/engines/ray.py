@@ -2,9 +2,9 @@
 
 The same pure function as a local run — one article's text and date in, its extractions out —
 runs in `map_batches` on a pool of actors, each of which loads the spaCy pipeline once. Results
-travel as JSON strings in Parquet files (written by the workers, read back by the driver), so
-the driver never holds more than one file's worth of results, and the store is written by the
-driver alone (DuckDB has one writer), one transaction per batch.
+travel as JSON strings in Parquet files (written by the workers, read back by the driver), and
+the store is written by the driver alone (DuckDB has one writer); the driver sends the input in
+jobs of `RayEngine.batch_size` documents, so it holds one job's results at a time.
 
 Point it at a cluster with `address` ("ray://head:10001", or "auto" inside the cluster) or the
 RAY_ADDRESS environment variable; with neither, a local Ray is started on this machine. Every
@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import json
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from accord.isolation import ExtractionFailure, Outcome, TimeBudget
 from accord.models import Claim, EventMention, Extractions, Quote
 
 Item = tuple[str | None, ...]  # id, clean text, published[, title[, published_estimate]]
@@ -38,20 +39,24 @@ def from_json(payload: str) -> Extractions:
 
 
 class Analyser:
-    """A Ray Data actor: the pipeline is loaded once per worker, then batch after batch goes through it."""
+    """A Ray Data actor: the pipeline is loaded once per worker, then batch after batch goes through it,
+    isolated as in a local run (a document that fails comes back as its failure, not as an exception)."""
 
-    def __init__(self) -> None:
+    def __init__(self, budget: TimeBudget) -> None:
         from accord.nlp import shared_pipeline
 
-        self.nlp = shared_pipeline()
+        shared_pipeline()
+        self.budget = budget
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[str]]:
-        from accord.nlp import analyse
+        from accord.isolation import analyse_isolated
 
         items = list(zip(*(batch[name] for name in FIELDS), strict=True))
         items = [tuple(None if v is None else str(v) for v in item) for item in items]
+        outcomes = analyse_isolated(items, self.budget)
         return {"doc": [str(i[0]) for i in items],
-                "extractions": [to_json(x) for x in analyse(items, nlp=self.nlp)]}
+                "extractions": [to_json(o) if isinstance(o, Extractions) else "" for o in outcomes],
+                "failure": [o.reason if isinstance(o, ExtractionFailure) else "" for o in outcomes]}
 
 
 def connect(address: str | None = None, workers: int | None = None) -> None:
@@ -68,25 +73,53 @@ def connect(address: str | None = None, workers: int | None = None) -> None:
         ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False)
 
 
-def analyse_with_ray(items: Sequence[Item], workers: int = 2, batch_size: int = 16,
-                     address: str | None = None) -> Iterator[Extractions]:
-    """Extractions of `items`, in input order, computed by `workers` Ray actors."""
+def _quiet(ray_module: Any) -> None:
+    import logging
+
+    context = ray_module.data.DataContext.get_current()
+    context.execution_options.preserve_order = True
+    context.enable_progress_bars = False
+    logging.getLogger("ray").setLevel(logging.WARNING)
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
+
+
+def analyse_with_ray(items: Sequence[Item], workers: int = 2, batch_size: int = 16, address: str | None = None,
+                     budget: TimeBudget = TimeBudget()) -> list[Outcome]:
+    """Outcomes of `items`, in input order, computed by `workers` Ray actors (one call of the driver:
+    a dataset of these items, mapped in batches, written as Parquet and read back)."""
     import pyarrow.parquet as pq
     import ray
 
     if not items:
-        return
+        return []
     connect(address, workers)
-    context = ray.data.DataContext.get_current()
-    context.execution_options.preserve_order = True
+    _quiet(ray)
     rows = [dict(zip(FIELDS, (*item, *([None] * (len(FIELDS) - len(item)))), strict=True)) for item in items]
     dataset = ray.data.from_items(rows).map_batches(
-        Analyser, batch_size=batch_size, concurrency=workers, batch_format="default")
+        Analyser, fn_constructor_args=(budget,), batch_size=batch_size, concurrency=workers, batch_format="default")
+    found: dict[str, Outcome] = {}
     with tempfile.TemporaryDirectory(prefix="accord-ray-") as folder:
         dataset.write_parquet(folder)
-        by_doc: dict[str, str] = {}
         for path in sorted(Path(folder).glob("*.parquet")):
-            table = pq.read_table(path)
-            by_doc.update(zip(table.column("doc").to_pylist(), table.column("extractions").to_pylist(), strict=True))
-    for item in items:
-        yield from_json(by_doc[str(item[0])])
+            table = pq.read_table(path).to_pydict()
+            for doc, payload, failure in zip(table["doc"], table["extractions"], table["failure"], strict=True):
+                found[doc] = from_json(payload) if payload else ExtractionFailure(doc, failure)
+    return [found.get(str(item[0])) or ExtractionFailure(str(item[0]), "no result came back from Ray")
+            for item in items]
+
+
+class RayEngine:
+    """`accord ingest --engine ray`: batches go to Ray Data; the driver stores the results (one writer)."""
+
+    lookahead = 0
+    batch_size = 512  # documents per Ray job: large enough that starting a job is a small share of it
+
+    def __init__(self, workers: int = 2, address: str | None = None, budget: TimeBudget = TimeBudget()):
+        self.workers, self.address, self.budget = workers, address, budget
+
+    def submit(self, items: Sequence[Item]) -> Any:
+        items = list(items)
+        return lambda: analyse_with_ray(items, self.workers, address=self.address, budget=self.budget)
+
+    def close(self) -> None:
+        pass
