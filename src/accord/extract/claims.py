@@ -21,8 +21,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from accord.data import read_yaml
+from accord.extract.claimants import SentenceClaimants
+from accord.extract.doc_index import DocIndex
 from accord.extract.numbers import lexicon, parse_number, qualifier_before, vague_quantity
-from accord.extract.speakers import TRANSCRIPT_LABEL, load_lexicon
+from accord.extract.speakers import load_lexicon
 from accord.extract.time import duration_of, resolve
 from accord.models import Claim, Quote
 
@@ -44,7 +46,6 @@ _SKIP_BEFORE_UNIT = {"more", "additional", "extra", "long", "full", "consecutive
                      "a", "half"}
 _EXCLUDED_ENTITIES = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}
 _PERCENT = re.compile(r"(?P<value>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
-_PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "it": "ORG", "they": None}
 
 
 @dataclass(frozen=True)
@@ -92,32 +93,38 @@ def make_component(nlp: Language, name: str):
 
 def _extract(doc: Doc) -> Doc:
     quotes: list[Quote] = list(doc._.quotes or []) if Doc.has_extension("quotes") else []
+    index = DocIndex.of(doc, quotes)
     claims: list[Claim] = []
     for sentence in doc.sents:
-        claims.extend(claims_in_sentence(sentence, quotes, doc._.published))
+        claims.extend(claims_in_sentence(sentence, index, doc._.published))
     doc._.claims = claims
     return doc
 
 
-def claims_in_sentence(sentence: Span, quotes: list[Quote], published: str | None) -> list[Claim]:
-    mentions = [m for m in number_mentions(sentence) if is_count(sentence, m)]
+def claims_in_sentence(sentence: Span, index: DocIndex, published: str | None) -> list[Claim]:
+    """The claims of one sentence; all whole-document facts come from `index` (linear in the document)."""
+    text = index.text
+    mentions = [m for m in number_mentions(sentence, text) if is_count(sentence, m, text)]
     if not mentions:
         return []
-    change = _change_percent(sentence, mentions)
-    period = _period(sentence, published)
+    change = _change_percent(sentence, mentions, text)
+    period = _period(sentence, index, published)
+    lex = claim_lexicon()
+    claimants = SentenceClaimants(sentence, index, lex.speech_verbs, lex.source_verbs, lex.speaker_titles)
     doc = sentence.doc
+    sentence_text = text[sentence.start_char:sentence.end_char]
     claims = []
     for mention in mentions:
         claims.append(Claim(
             doc=doc._.doc_id,
             value=mention.value,
-            qualifier=mention.vague_qualifier or _qualifier(sentence, mention),
+            qualifier=mention.vague_qualifier or _qualifier(sentence, mention, text),
             measure=_measure(sentence, mention),
-            claimant=claimant_of(sentence, mention, quotes),
+            claimant=claimants.claimant_of(mention.start, mention.end),
             period_start=period[0] if period else None,
             period_end=period[1] if period else None,
             change_percent=change.get(mention.start),
-            text=sentence.text.strip(),
+            text=sentence_text.strip(),
             start=sentence.start_char,
             end=sentence.end_char,
         ))
@@ -127,11 +134,12 @@ def claims_in_sentence(sentence: Span, quotes: list[Quote], published: str | Non
 # --- finding counts -------------------------------------------------------------
 
 
-def number_mentions(sentence: Span) -> list[NumberMention]:
-    """Every number phrase in the sentence with its value (vague plurals carry their qualifier)."""
+def number_mentions(sentence: Span, text: str) -> list[NumberMention]:
+    """Every number phrase in the sentence with its value (vague plurals carry their qualifier); `text` is the
+    document's text."""
     found = []
-    for match in _NUMBER.finditer(sentence.text):
-        start, end = sentence.start_char + match.start(), sentence.start_char + match.end()
+    for match in _NUMBER.finditer(text, sentence.start_char, sentence.end_char):
+        start, end = match.start(), match.end()
         if match["vague"]:
             vague = vague_quantity(match["vague"])
             if vague:
@@ -149,13 +157,13 @@ def _tokens(sentence: Span, mention: NumberMention) -> Span | None:
     return sentence.doc.char_span(mention.start, mention.end, alignment_mode="expand")
 
 
-def is_count(sentence: Span, mention: NumberMention) -> bool:
+def is_count(sentence: Span, mention: NumberMention, document_text: str) -> bool:
     """False for dates, years, ages, clock times, ordinals, money, durations, references and ids."""
     span = _tokens(sentence, mention)
     if span is None:
         return False
     doc = sentence.doc
-    text = doc.text[mention.start:mention.end]
+    text = document_text[mention.start:mention.end]
     digits = re.sub(r"\D", "", text)
     if len(digits) >= 7 and "," not in text:
         return False  # image ids, phone numbers
@@ -165,7 +173,8 @@ def is_count(sentence: Span, mention: NumberMention) -> bool:
         return False
     before = doc[max(span.start - 3, 0):span.start]
     after = doc[span.end:span.end + 7]
-    if _is_duration(after[:4]) or _is_date_day(before, after) or _is_age(before, after) or _is_money(doc, mention):
+    if _is_duration(after[:4]) or _is_date_day(before, after) or _is_age(before, after) or \
+            _is_money(document_text, mention):
         return False
     if before and before[-1].lower_.rstrip(".") in claim_lexicon().reference_words:
         return False
@@ -200,9 +209,9 @@ def _is_age(before: Span, after: Span) -> bool:
     return False
 
 
-def _is_money(doc: Doc, mention: NumberMention) -> bool:
-    head = doc.text[max(0, mention.start - 2):mention.start]
-    tail = doc.text[mention.end:mention.end + 20].lower()
+def _is_money(text: str, mention: NumberMention) -> bool:
+    head = text[max(0, mention.start - 2):mention.start]
+    tail = text[mention.end:mention.end + 20].lower()
     return any(c in head for c in "$€£") or bool(re.match(r"\s*(?:(?:hundred|thousand|million|billion|trillion)\s+)?"
                                                           r"(?:dollars|euros|pounds|afghanis|usd)\b", tail))
 
@@ -218,9 +227,9 @@ def _counted_one(after: Span) -> bool:
 # --- attributes -------------------------------------------------------------------
 
 
-def _qualifier(sentence: Span, mention: NumberMention) -> str | None:
+def _qualifier(sentence: Span, mention: NumberMention, text: str) -> str | None:
     doc = sentence.doc
-    before = doc.text[max(sentence.start_char, mention.start - 30):mention.start]
+    before = text[max(sentence.start_char, mention.start - 30):mention.start]
     before = re.sub(r"[^\w\s.]", " ", before)
     qualifier = qualifier_before(before)
     if qualifier is None:
@@ -306,13 +315,13 @@ def _outcome(token: Token | None) -> str | None:
     return None
 
 
-def _change_percent(sentence: Span, mentions: list[NumberMention]) -> dict[int, float]:
+def _change_percent(sentence: Span, mentions: list[NumberMention], text: str) -> dict[int, float]:
     """Percentages stated as a change ("fallen 30% to 210") attached to the nearest count, by its start."""
     lex = claim_lexicon()
     changes: dict[int, float] = {}
-    for match in _PERCENT.finditer(sentence.text):
-        at = sentence.start_char + match.start()
-        window = sentence.doc.text[max(sentence.start_char, at - 40):at + len(match.group()) + 25].lower()
+    for match in _PERCENT.finditer(text, sentence.start_char, sentence.end_char):
+        at = match.start()
+        window = text[max(sentence.start_char, at - 40):at + len(match.group()) + 25].lower()
         words = set(re.findall(r"[a-z]+", window))
         sign = -1.0 if words & lex.change_down else 1.0 if words & lex.change_up else 0.0
         if not sign or not mentions:
@@ -322,133 +331,11 @@ def _change_percent(sentence: Span, mentions: list[NumberMention]) -> dict[int, 
     return changes
 
 
-def _period(sentence: Span, published: str | None) -> tuple[str, str] | None:
-    for entity in sentence.ents:
+def _period(sentence: Span, index: DocIndex, published: str | None) -> tuple[str, str] | None:
+    for entity in index.entities_within(sentence.start, sentence.end):
         if entity.label_ != "DATE" or duration_of(entity.text):
             continue
         value = resolve(entity.text, published)
         if value is not None:
             return value.iso, value.end_iso
-    return None
-
-
-# --- claimant ---------------------------------------------------------------------
-
-
-def claimant_of(sentence: Span, mention: NumberMention, quotes: list[Quote]) -> str | None:
-    """Who asserts the number: a quote's speaker, a speech verb's subject, or "according to X"."""
-    for quote in quotes:
-        if quote.start <= mention.start and mention.end <= quote.end and (quote.speaker or quote.speaker_org):
-            return _without_article(quote.speaker or quote.speaker_org)
-    span = _tokens(sentence, mention)
-    if span is None:
-        return None
-    verb = _governing_speech_verb(span.root, sentence)
-    if verb is not None:
-        return _subject_name(verb)
-    according = _according_to(sentence) or _source_agent(sentence)
-    if according:
-        return according
-    for token in sentence:
-        if token.lemma_.lower() in claim_lexicon().speech_verbs and token.dep_ in ("ROOT", "parataxis") and \
-                not any(t.i == token.i for t in span.root.ancestors):
-            name = _subject_name(token)
-            if name:
-                return name
-    return transcript_speaker(sentence)
-
-
-def _source_agent(sentence: Span) -> str | None:
-    """"figures provided by officials": the agent of a verb that hands over information."""
-    for token in sentence:
-        if token.dep_ == "agent" and token.head.lemma_.lower() in claim_lexicon().source_verbs:
-            objects = [c for c in token.children if c.dep_ == "pobj"]
-            if objects:
-                return _name_of(objects[0])
-    return None
-
-
-def transcript_speaker(sentence: Span) -> str | None:
-    """In a transcript ("PRESIDENT GHANI: ..."), the speaker of the turn the sentence belongs to."""
-    text = sentence.doc.text[:sentence.start_char]
-    labels = list(TRANSCRIPT_LABEL.finditer(text + sentence.text[:60]))
-    if not labels or labels[-1][1] == "Q":  # a reporter's question asserts nothing
-        return None
-    words = [w for w in labels[-1][1].split() if w.lower().rstrip(".") not in claim_lexicon().speaker_titles]
-    return " ".join(w.capitalize() for w in words) or None
-
-
-def _governing_speech_verb(token: Token, sentence: Span) -> Token | None:
-    """The speech verb whose content (complement or object) holds the token, if any."""
-    child = token
-    for ancestor in token.ancestors:
-        if ancestor.i < sentence.start or ancestor.i >= sentence.end:
-            return None
-        if ancestor.lemma_.lower() in claim_lexicon().speech_verbs and ancestor.pos_ in ("VERB", "AUX"):
-            if child.dep_ == "advcl":
-                return None  # "Although three were killed, officials warned ...": a circumstance, not the content
-            return ancestor if _subject_of(ancestor) is not None else None
-        child = ancestor
-    return None
-
-
-def _subject_of(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
-        return _subject_of(verb.head)
-    if verb.dep_ == "acl" or verb.dep_ == "relcl":
-        return verb.head
-    return None
-
-
-def _subject_name(verb: Token) -> str | None:
-    subject = _subject_of(verb)
-    return _name_of(subject) if subject is not None else None
-
-
-def _name_of(token: Token) -> str | None:
-    """A clean name for a noun phrase: its person or organisation entity, else the phrase without articles."""
-    doc = token.doc
-    if token.lower_ in _PRONOUNS:
-        return _antecedent(token, _PRONOUNS[token.lower_])
-    members = [token] + [c for c in token.conjuncts]
-    names = []
-    for member in members:
-        phrase = doc[member.left_edge.i:member.i + 1]
-        entities = [e for e in doc.ents if e.start >= phrase.start and e.end <= member.i + 1
-                    and e.label_ in ("PERSON", "ORG", "NORP", "GPE")]
-        persons = [e for e in entities if e.label_ == "PERSON"]
-        if persons:
-            names.append(persons[-1].text)
-            continue
-        words = [t for t in phrase if t.i == member.i or (t.dep_ not in ("det", "poss", "punct", "cc", "prep", "pobj")
-                                                          and t.dep_ != "appos")]
-        text = _without_article(" ".join(t.text for t in words if t.i <= member.i))
-        if text:
-            names.append(text)
-    return " and ".join(names) if names else None
-
-
-def _without_article(name: str) -> str:
-    return re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
-
-
-def _antecedent(pronoun: Token, label: str | None) -> str | None:
-    """The closest earlier person (he/she) or organisation (it) entity: pronoun resolution at its simplest."""
-    if label is None:
-        return None
-    for entity in reversed([e for e in pronoun.doc.ents if e.end <= pronoun.i]):
-        if entity.label_ == label or (label == "ORG" and entity.label_ in ("ORG", "NORP", "GPE")):
-            return entity.text
-    return None
-
-
-def _according_to(sentence: Span) -> str | None:
-    for token in sentence:
-        if token.lower_ == "according" and token.i + 1 < sentence.end and sentence.doc[token.i + 1].lower_ == "to":
-            objects = [c for c in sentence.doc[token.i + 1].children if c.dep_ == "pobj"]
-            if objects:
-                return _name_of(objects[0])
     return None

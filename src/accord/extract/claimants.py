@@ -1,0 +1,169 @@
+"""Who asserts a number: a quote's speaker, the subject of the speech verb whose content holds
+it, "according to X", the agent of "figures provided by X", a transcript turn's speaker.
+
+Descriptions of an organisation ("the insurgents", "the armed group") are resolved to the
+group the article is about (`accord.extract.group_descriptions`). Everything whole-document
+comes from a `DocIndex`, so the work per number is bounded by its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from accord.extract.doc_index import DocIndex
+
+_PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "it": "ORG", "they": None}
+_RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
+
+
+class SentenceClaimants:
+    """The claimants a sentence offers to all its numbers, each worked out at most once."""
+
+    def __init__(self, sentence: Span, index: DocIndex, speech_verbs: frozenset[str],
+                 source_verbs: frozenset[str], label_titles: frozenset[str]):
+        self.sentence = sentence
+        self.index = index
+        self.speech_verbs = speech_verbs
+        self.source_verbs = source_verbs
+        self.label_titles = label_titles
+        self._sentence_level: tuple[str | None] | None = None
+
+    def claimant_of(self, start: int, end: int) -> str | None:
+        """Who asserts the number at characters start..end."""
+        quote = self.index.quote_around(start, end)
+        if quote is not None:
+            return without_article(quote.speaker or quote.speaker_org or "")
+        span = self.sentence.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        verb = self._governing_speech_verb(span.root)
+        if verb is not None:
+            return self._subject_name(verb)
+        if self._sentence_level is None:
+            self._sentence_level = (self._according_to() or self._source_agent(),)
+        if self._sentence_level[0]:
+            return self._sentence_level[0]
+        return self._main_speech_verb_subject(span) or self._transcript_speaker()
+
+    # --- the speech verb ---------------------------------------------------------
+
+    def _governing_speech_verb(self, token: Token) -> Token | None:
+        """The speech verb whose content (complement or object) holds the token, if any."""
+        child = token
+        for ancestor in token.ancestors:
+            if ancestor.i < self.sentence.start or ancestor.i >= self.sentence.end:
+                return None
+            if ancestor.lemma_.lower() in self.speech_verbs and ancestor.pos_ in ("VERB", "AUX"):
+                if child.dep_ == "advcl":
+                    return None  # "Although three were killed, officials warned ...": a circumstance, not the content
+                return ancestor if subject_of(ancestor) is not None else None
+            child = ancestor
+        return None
+
+    def _main_speech_verb_subject(self, span: Span) -> str | None:
+        ancestors = {t.i for t in span.root.ancestors}
+        for token in self.sentence:
+            if token.lemma_.lower() in self.speech_verbs and token.dep_ in ("ROOT", "parataxis") and \
+                    token.i not in ancestors:
+                name = self._subject_name(token)
+                if name:
+                    return name
+        return None
+
+    def _subject_name(self, verb: Token) -> str | None:
+        subject = subject_of(verb)
+        return self.name_of(subject) if subject is not None else None
+
+    # --- named sources -----------------------------------------------------------
+
+    def _according_to(self) -> str | None:
+        doc = self.sentence.doc
+        for token in self.sentence:
+            if token.lower_ == "according" and token.i + 1 < self.sentence.end and doc[token.i + 1].lower_ == "to":
+                objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+                if objects:
+                    return self.name_of(objects[0])
+        return None
+
+    def _source_agent(self) -> str | None:
+        """"figures provided by officials": the agent of a verb that hands over information."""
+        for token in self.sentence:
+            if token.dep_ == "agent" and token.head.lemma_.lower() in self.source_verbs:
+                objects = [c for c in token.children if c.dep_ == "pobj"]
+                if objects:
+                    return self.name_of(objects[0])
+        return None
+
+    def _transcript_speaker(self) -> str | None:
+        """In a transcript ("PRESIDENT GHANI: ..."), the speaker of the turn the sentence belongs to."""
+        start = self.sentence.start_char
+        label = self.index.transcript_label_before(min(self.sentence.end_char, start + 60))
+        if label is None or label == "Q":  # a reporter's question asserts nothing
+            return None
+        words = [w for w in label.split() if w.lower().rstrip(".") not in self.label_titles]
+        return " ".join(w.capitalize() for w in words) or None
+
+    # --- names -------------------------------------------------------------------
+
+    def name_of(self, token: Token) -> str | None:
+        """A clean name for a noun phrase: its person or organisation entity, else the phrase without articles."""
+        doc = token.doc
+        lower = token.lower_
+        if lower in _PRONOUNS:
+            return self._antecedent(token, _PRONOUNS[lower])
+        names = []
+        for member in [token, *token.conjuncts]:
+            phrase_start = member.left_edge.i
+            entities = [e for e in self.index.entities_within(phrase_start, member.i + 1)
+                        if e.label_ in ("PERSON", "ORG", "NORP", "GPE")]
+            persons = [e for e in entities if e.label_ == "PERSON"]
+            if persons:
+                names.append(persons[-1].text)
+                continue
+            phrase = doc[phrase_start:member.i + 1]
+            words = [t for t in phrase if t.i == member.i or (t.dep_ not in ("det", "poss", "punct", "cc", "prep",
+                                                                             "pobj") and t.dep_ != "appos")]
+            text = without_article(" ".join(t.text for t in words if t.i <= member.i))
+            if text:
+                names.append(text)
+        return " and ".join(names) if names else None
+
+    def _antecedent(self, pronoun: Token, label: str | None) -> str | None:
+        """The closest earlier person (he/she), organisation (it) or group (they): pronoun resolution at its
+        simplest; "they" is a group only (an organisation or a people), never a single person."""
+        if label is None:
+            return None
+        for entity in self.index.entities_before(pronoun.i):
+            if entity.label_ == label or (label == "ORG" and entity.label_ in ("ORG", "NORP", "GPE")):
+                return entity.text
+        return None
+
+
+def appositive_name(head: Token, index: DocIndex) -> str | None:
+    """"the volunteer organisation White Helmets": a common noun named by the proper name beside it."""
+    if head.pos_ == "PROPN":
+        return None
+    for child in head.children:
+        if child.dep_ in ("appos", "compound") and child.i > head.i or child.dep_ == "appos":
+            entities = [e for e in index.entities_within(child.left_edge.i, child.right_edge.i + 1)
+                        if e.label_ in ("ORG", "PERSON", "NORP") and e.start <= child.i < e.end]
+            if entities:
+                return without_article(entities[0].text)
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        return subject_of(verb.head)
+    if verb.dep_ == "acl" or verb.dep_ == "relcl":
+        return verb.head
+    return None
+
+
+def without_article(name: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
