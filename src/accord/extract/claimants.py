@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Span, Token
 
 from accord.extract.doc_index import DocIndex
+from accord.extract.group_descriptions import DocumentGroups
 
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "it": "ORG", "they": None}
 _RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
@@ -21,17 +22,23 @@ _RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 class SentenceClaimants:
     """The claimants a sentence offers to all its numbers, each worked out at most once."""
 
-    def __init__(self, sentence: Span, index: DocIndex, speech_verbs: frozenset[str],
+    def __init__(self, sentence: Span, index: DocIndex, groups: DocumentGroups | None, speech_verbs: frozenset[str],
                  source_verbs: frozenset[str], label_titles: frozenset[str]):
         self.sentence = sentence
         self.index = index
+        self.groups = groups
         self.speech_verbs = speech_verbs
         self.source_verbs = source_verbs
         self.label_titles = label_titles
         self._sentence_level: tuple[str | None] | None = None
+        self._main_verbs: list[Token] | None = None
 
     def claimant_of(self, start: int, end: int) -> str | None:
-        """Who asserts the number at characters start..end."""
+        """Who asserts the number at characters start..end; a described group ("the insurgents") resolved."""
+        claimant = self._claimant(start, end)
+        return self.groups.resolve(claimant, self.sentence.start) if self.groups is not None else claimant
+
+    def _claimant(self, start: int, end: int) -> str | None:
         quote = self.index.quote_around(start, end)
         if quote is not None:
             return without_article(quote.speaker or quote.speaker_org or "")
@@ -63,10 +70,14 @@ class SentenceClaimants:
         return None
 
     def _main_speech_verb_subject(self, span: Span) -> str | None:
+        """The subject of the sentence's main speech verb ("..., the ministry said"), unless the number is in
+        that verb's own clause (then it is not the verb's content)."""
+        if self._main_verbs is None:
+            self._main_verbs = [t for t in self.sentence if t.lemma_.lower() in self.speech_verbs
+                                and t.dep_ in ("ROOT", "parataxis")]
         ancestors = {t.i for t in span.root.ancestors}
-        for token in self.sentence:
-            if token.lemma_.lower() in self.speech_verbs and token.dep_ in ("ROOT", "parataxis") and \
-                    token.i not in ancestors:
+        for token in self._main_verbs:
+            if token.i not in ancestors:
                 name = self._subject_name(token)
                 if name:
                     return name

@@ -13,6 +13,7 @@ titles, shared with the quotes extractor) data/speech_verbs.yaml.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -21,8 +22,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from accord.data import read_yaml
+from accord.extract.actors import ActorLexicon
 from accord.extract.claimants import SentenceClaimants
 from accord.extract.doc_index import DocIndex
+from accord.extract.group_descriptions import DocumentGroups
 from accord.extract.numbers import lexicon, parse_number, qualifier_before, vague_quantity
 from accord.extract.speakers import load_lexicon
 from accord.extract.time import duration_of, resolve
@@ -86,22 +89,32 @@ class NumberMention:
     end: int
 
 
+class ClaimExtractor:
+    def __init__(self, nlp: Language):
+        self.actors = ActorLexicon(nlp)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return _extract(doc, self.actors)
+
+
 @Language.factory("accord_claims")
-def make_component(nlp: Language, name: str):
-    return _extract
+def make_component(nlp: Language, name: str) -> ClaimExtractor:
+    return ClaimExtractor(nlp)
 
 
-def _extract(doc: Doc) -> Doc:
+def _extract(doc: Doc, actors: ActorLexicon | None = None) -> Doc:
     quotes: list[Quote] = list(doc._.quotes or []) if Doc.has_extension("quotes") else []
     index = DocIndex.of(doc, quotes)
+    groups = DocumentGroups(doc, index, actors)
     claims: list[Claim] = []
     for sentence in doc.sents:
-        claims.extend(claims_in_sentence(sentence, index, doc._.published))
+        claims.extend(claims_in_sentence(sentence, index, doc._.published, groups))
     doc._.claims = claims
     return doc
 
 
-def claims_in_sentence(sentence: Span, index: DocIndex, published: str | None) -> list[Claim]:
+def claims_in_sentence(sentence: Span, index: DocIndex, published: str | None,
+                       groups: DocumentGroups | None = None) -> list[Claim]:
     """The claims of one sentence; all whole-document facts come from `index` (linear in the document)."""
     text = index.text
     mentions = [m for m in number_mentions(sentence, text) if is_count(sentence, m, text)]
@@ -110,17 +123,18 @@ def claims_in_sentence(sentence: Span, index: DocIndex, published: str | None) -
     change = _change_percent(sentence, mentions, text)
     period = _period(sentence, index, published)
     lex = claim_lexicon()
-    claimants = SentenceClaimants(sentence, index, lex.speech_verbs, lex.source_verbs, lex.speaker_titles)
+    claimants = SentenceClaimants(sentence, index, groups, lex.speech_verbs, lex.source_verbs, lex.speaker_titles)
     doc = sentence.doc
     sentence_text = text[sentence.start_char:sentence.end_char]
     claims = []
     for mention in mentions:
+        claimant = claimants.claimant_of(mention.start, mention.end)
         claims.append(Claim(
             doc=doc._.doc_id,
             value=mention.value,
             qualifier=mention.vague_qualifier or _qualifier(sentence, mention, text),
-            measure=_measure(sentence, mention),
-            claimant=claimants.claimant_of(mention.start, mention.end),
+            measure=_measure(sentence, mention, groups.owner(claimant) if groups is not None else None),
+            claimant=claimant,
             period_start=period[0] if period else None,
             period_end=period[1] if period else None,
             change_percent=change.get(mention.start),
@@ -255,8 +269,12 @@ def _counted_noun(sentence: Span, mention: NumberMention) -> Token | None:
     return None
 
 
-def _measure(sentence: Span, mention: NumberMention) -> str | None:
-    """A short noun phrase: the counted noun with its modifiers, plus what happened to it ("people killed")."""
+def _measure(sentence: Span, mention: NumberMention, owner: str | None = None) -> str | None:
+    """A short noun phrase: the counted noun with its modifiers, plus what happened to it ("people killed").
+
+    A possessive names whose count it is: "the Taliban's attacks" and, when the claimant speaks for a known
+    side (`owner`), "its attacks" in "the Taliban said its attacks had fallen" are both "Taliban attacks".
+    """
     noun = _counted_noun(sentence, mention)
     span = _tokens(sentence, mention)
     if noun is None and span is not None and span.root.dep_ in ("dobj", "attr") and \
@@ -264,6 +282,8 @@ def _measure(sentence: Span, mention: NumberMention) -> str | None:
         noun = next((c for c in span.root.head.children if c.dep_ == "nsubj"), None)  # "the toll exceeded 100"
     if noun is None and span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ == "to":
         noun = _number_of(span.root.head.head)  # "bringing the number of troops killed to 16"
+    if noun is None and span is not None:
+        noun = _changed_count(span.root)  # "its strikes had fallen 30% to 212"
     outcome = _outcome(noun if noun is not None else (span.root if span is not None else None)) or \
         _predicate_outcome(span)
     if noun is None:
@@ -271,8 +291,47 @@ def _measure(sentence: Span, mention: NumberMention) -> str | None:
     modifiers = [t for t in noun.lefts if t.dep_ in ("amod", "compound") and not t.like_num]
     inside = range(span.start, span.end) if span is not None else range(0)
     words = [t.text for t in modifiers if t.i not in inside] + [noun.text]
+    possessor = _possessor(noun, owner)
+    if possessor and possessor.lower() not in (w.lower() for w in words):
+        words.insert(0, possessor)
     phrase = " ".join(words)
     return f"{phrase} {outcome}" if outcome else phrase
+
+
+_POSSESSIVE_PRONOUNS = {"its", "their", "our"}
+_TOTAL_NOUNS = {"number", "toll", "total", "tally", "count", "figure", "level"}
+
+
+def _possessor(noun: Token, owner: str | None) -> str | None:
+    """Whose count it is: a named possessor ("the Taliban's"), or the claimant's side for its/their/our."""
+    for child in noun.children:
+        if child.dep_ != "poss":
+            continue
+        if child.lower_ in _POSSESSIVE_PRONOUNS:
+            return owner
+        if child.pos_ == "PROPN":
+            return " ".join(t.text for t in child.subtree if t.dep_ not in ("case", "det", "punct"))
+    return None
+
+
+def _changed_count(number: Token) -> Token | None:
+    """"attacks fell 30% to 212", "rose from 40 to 75": the subject of the change verb the number ends at."""
+    if number.dep_ != "pobj" or number.head.lower_ not in ("to", "from"):
+        return None
+    verb = number.head.head
+    for _ in range(3):  # "from 300 to 450": "to" may hang from the first number or its "from"
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    changes = claim_lexicon().change_up | claim_lexicon().change_down
+    if verb.lower_ not in changes and verb.lemma_.lower() not in changes:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.lower_ in _TOTAL_NOUNS:
+        of = next((c for c in subject.children if c.lower_ == "of"), None)
+        counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        return counted or subject
+    return subject
 
 
 def _number_of(verb: Token) -> Token | None:
@@ -319,6 +378,7 @@ def _change_percent(sentence: Span, mentions: list[NumberMention], text: str) ->
     """Percentages stated as a change ("fallen 30% to 210") attached to the nearest count, by its start."""
     lex = claim_lexicon()
     changes: dict[int, float] = {}
+    starts = [m.start for m in mentions]
     for match in _PERCENT.finditer(text, sentence.start_char, sentence.end_char):
         at = match.start()
         window = text[max(sentence.start_char, at - 40):at + len(match.group()) + 25].lower()
@@ -326,9 +386,16 @@ def _change_percent(sentence: Span, mentions: list[NumberMention], text: str) ->
         sign = -1.0 if words & lex.change_down else 1.0 if words & lex.change_up else 0.0
         if not sign or not mentions:
             continue
-        nearest = min(mentions, key=lambda m: abs(m.start - at))
+        nearest = _nearest(mentions, starts, at)
         changes.setdefault(nearest.start, sign * float(match["value"]))
     return changes
+
+
+def _nearest(mentions: list[NumberMention], starts: list[int], at: int) -> NumberMention:
+    """The mention starting nearest a character offset (mentions are in text order, `starts` their starts)."""
+    after = bisect_left(starts, at)
+    candidates = mentions[max(0, after - 1):after + 1]
+    return min(candidates, key=lambda m: abs(m.start - at))
 
 
 def _period(sentence: Span, index: DocIndex, published: str | None) -> tuple[str, str] | None:
