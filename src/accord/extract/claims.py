@@ -28,7 +28,7 @@ from accord.extract.doc_index import DocIndex
 from accord.extract.group_descriptions import DocumentGroups
 from accord.extract.numbers import lexicon, parse_number, qualifier_before, vague_quantity
 from accord.extract.speakers import load_lexicon
-from accord.extract.time import duration_of, resolve
+from accord.extract.time import duration_of, find_period, resolve
 from accord.models import Claim, Quote
 
 _WORD_NUMBERS = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -121,6 +121,7 @@ def claims_in_sentence(sentence: Span, index: DocIndex, published: str | None,
     if not mentions:
         return []
     change = _change_percent(sentence, mentions, text)
+    ranges = range_qualifiers(mentions, text, sentence.start_char)
     period = _period(sentence, index, published)
     lex = claim_lexicon()
     claimants = SentenceClaimants(sentence, index, groups, lex.speech_verbs, lex.source_verbs, lex.speaker_titles)
@@ -132,7 +133,8 @@ def claims_in_sentence(sentence: Span, index: DocIndex, published: str | None,
         claims.append(Claim(
             doc=doc._.doc_id,
             value=mention.value,
-            qualifier=mention.vague_qualifier or _qualifier(sentence, mention, text),
+            qualifier=mention.vague_qualifier or _qualifier(sentence, mention, text) or
+            ranges.get(mention.start, (None, 0))[0],
             measure=_measure(sentence, mention, groups.owner(claimant) if groups is not None else None),
             claimant=claimant,
             period_start=period[0] if period else None,
@@ -142,6 +144,16 @@ def claims_in_sentence(sentence: Span, index: DocIndex, published: str | None,
             start=sentence.start_char,
             end=sentence.end_char,
         ))
+    return _ranges_share_their_measure(claims, mentions, ranges)
+
+
+def _ranges_share_their_measure(claims: list[Claim], mentions: list[NumberMention],
+                                ranges: dict[int, tuple[str, int]]) -> list[Claim]:
+    """"20 to 30 fighters": both ends count fighters."""
+    by_start = {m.start: c for m, c in zip(mentions, claims, strict=True)}
+    for mention, claim in zip(mentions, claims, strict=True):
+        if claim.measure is None and mention.start in ranges:
+            claim.measure = by_start[ranges[mention.start][1]].measure
     return claims
 
 
@@ -252,6 +264,27 @@ def _qualifier(sentence: Span, mention: NumberMention, text: str) -> str | None:
         if previous is not None and previous.lower_ in lexicon().lower_bound_verbs:
             return "more than"
     return qualifier
+
+
+_RANGE_LINK = re.compile(r"\s*(?:and|to|-|–)\s*", re.IGNORECASE)
+_RANGE_LEAD = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
+
+
+def range_qualifiers(mentions: list[NumberMention], text: str, floor: int) -> dict[int, tuple[str, int]]:
+    """"between 13,000 and 14,000 troops", "20 to 30 fighters": a range's ends are bounds, the lower one
+    "at least" and the higher "up to". "from 300 to 450" is a change over time, not a range."""
+    bounds: dict[int, tuple[str, int]] = {}  # a mention's start -> (its bound, the other end's start)
+    for first, second in zip(mentions, mentions[1:], strict=False):
+        link = text[first.end:second.start]
+        if not _RANGE_LINK.fullmatch(link) or first.vague_qualifier or second.vague_qualifier:
+            continue
+        lead = _RANGE_LEAD.search(text[max(floor, first.start - 12):first.start])
+        word = link.strip().lower()
+        if (lead and lead[1].lower() == "from") or (word == "and" and not lead) or first.value == second.value:
+            continue
+        low, high = (first, second) if first.value < second.value else (second, first)
+        bounds[low.start], bounds[high.start] = ("at least", high.start), ("up to", low.start)
+    return bounds
 
 
 def _counted_noun(sentence: Span, mention: NumberMention) -> Token | None:
@@ -399,6 +432,11 @@ def _nearest(mentions: list[NumberMention], starts: list[int], at: int) -> Numbe
 
 
 def _period(sentence: Span, index: DocIndex, published: str | None) -> tuple[str, str] | None:
+    """The span the sentence's counts cover: a period with a start and an end ("From June 3 to July 20, ..."),
+    else its first date that is not a duration."""
+    period = find_period(index.text[sentence.start_char:sentence.end_char], published)
+    if period is not None:
+        return period.value.iso, period.value.end_iso
     for entity in index.entities_within(sentence.start, sentence.end):
         if entity.label_ != "DATE" or duration_of(entity.text):
             continue

@@ -1,0 +1,120 @@
+"""Claims mechanisms that must hold on news nobody here has read (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.extract.group_descriptions import description_lexicon
+from accord.extract.time import find_period
+from accord.nlp import make_doc
+
+
+def _claims(nlp, text: str, published: str | None = "2020-08-01"):
+    return nlp(make_doc(nlp, "t", text, published))._.claims
+
+
+def _one(nlp, text: str, published: str | None = "2020-08-01"):
+    claims = _claims(nlp, text, published)
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+# --- a count at the end of a change ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "measure", "change"), [
+    ("The ministry said the number of Taliban attacks rose 20% to 1,900 over the period.", "Taliban attacks", 20),
+    ("Mujahid said their attacks had dropped 40 percent to 95.", "Taliban attacks", -40),
+    ("Officials said the Taliban's raids fell 25% to 60.", "Taliban raids", -25),
+])
+def test_a_count_after_a_change_is_measured_by_what_changed_and_keeps_its_percent(nlp, text, measure, change):
+    claim = _one(nlp, text)
+    assert (claim.measure, claim.change_percent) == (measure, change)
+
+
+def test_its_names_the_side_the_claimant_speaks_for(nlp):
+    claim = _one(nlp, "The Taliban carried out a raid in Kunduz. "
+                      "The insurgents said its strikes had fallen 30% to 212 over the summer.")
+    assert (claim.value, claim.claimant, claim.measure, claim.change_percent) == (212, "Taliban", "Taliban strikes",
+                                                                                   -30)
+
+
+def test_both_numbers_of_a_change_from_one_to_another_count_the_same_thing(nlp):
+    claims = _claims(nlp, "Police said bombings climbed from 300 to 450.")
+    assert [(c.value, c.measure) for c in claims] == [(300, "bombings"), (450, "bombings")]
+
+
+# --- ranges ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Between 9,000 and 8,000 soldiers remain at the bases.", [(9000, "up to"), (8000, "at least")]),
+    ("Officials said 20 to 30 fighters were killed.", [(20, "at least"), (30, "up to")]),
+    ("Police said bombings climbed from 300 to 450.", [(300, None), (450, None)]),
+    ("Police arrested 5 men and 3 women.", [(5, None), (3, None)]),
+])
+def test_the_ends_of_a_range_are_bounds(nlp, text, expected):
+    assert [(c.value, c.qualifier) for c in _claims(nlp, text)] == expected
+
+
+def test_a_range_end_without_its_noun_shares_the_other_ends_measure(nlp):
+    claims = _claims(nlp, "Officials said 20 to 30 fighters were killed.")
+    assert {c.measure for c in claims} == {"fighters killed"}
+
+
+# --- periods with a start and an end --------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "period"), [
+    ("From June 3 to July 20, the army said it had carried out 140 raids.", ("2020-06-03", "2020-07-20")),
+    ("Between May 1 and May 9, police recorded 17 bombings in the capital.", ("2020-05-01", "2020-05-09")),
+    ("Monitors counted 45 violations from 2 to 8 March.", ("2020-03-02", "2020-03-08")),
+    ("The group said it freed 30 hostages in June.", ("2020-06", "2020-06")),
+])
+def test_a_period_keeps_its_start_and_its_end(nlp, text, period):
+    claim = _one(nlp, text)
+    assert (claim.period_start, claim.period_end) == period
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("From June 3 to July 20, it said", ("2020-06-03", "2020-07-20")),
+    ("attacks on March 1-7 were", ("2020-03-01", "2020-03-07")),
+    ("from June 3 to 20", ("2020-06-03", "2020-06-20")),
+    ("from November to February", ("2019-11", "2020-02")),
+    ("from Jan. 5 through Feb. 2", ("2020-01-05", "2020-02-02")),
+    ("from June 3, 2019 to July 20", ("2019-06-03", "2019-07-20")),
+])
+def test_find_period_reads_both_ends(text, expected):
+    found = find_period(text, "2020-08-01")
+    assert found is not None and (found.value.iso, found.value.end_iso) == expected
+
+
+@pytest.mark.parametrize("text", ["rose from 300 to 450", "between 14,000 and 13,000 troops", "from May to be seen"])
+def test_numbers_and_modal_may_are_not_periods(text):
+    assert find_period(text, "2020-08-01") is None
+
+
+# --- organisations named by a description --------------------------------------------------------
+
+@pytest.mark.parametrize("description", ["the insurgents", "militants", "the armed group", "the militant group",
+                                         "the rebels", "the jihadist faction"])
+def test_descriptions_of_an_armed_group_are_recognised(description):
+    assert description_lexicon().kind(description) == "armed"
+
+
+@pytest.mark.parametrize("name", ["the ministry", "police", "the United Nations", "armed forces", "officials"])
+def test_names_and_other_bodies_are_not_armed_group_descriptions(name):
+    assert description_lexicon().kind(name) != "armed"
+
+
+def test_a_described_group_is_the_armed_group_the_article_names_most(nlp):
+    claim = _one(nlp, "The Houthis fired at a port. The Houthis also shelled a road near the Saudi border. "
+                      "The rebels said 14 soldiers were killed in the exchange.")
+    assert claim.claimant == "Houthis"
+
+
+def test_a_description_stays_as_written_when_the_article_names_no_group(nlp):
+    claim = _one(nlp, "The rebels said 9 soldiers were captured near the river.")
+    assert claim.claimant == "rebels"
+
+
+def test_a_bare_group_noun_is_the_organisation_named_last(nlp):
+    claim = _one(nlp, "The Islamic State claimed the bombing in a statement. The group said 12 guards were killed.")
+    assert claim.claimant == "Islamic State"
