@@ -61,6 +61,7 @@ class ClaimLexicon:
     change_down: frozenset[str]
     source_verbs: frozenset[str]
     speaker_titles: frozenset[str]
+    doer_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +77,7 @@ def claim_lexicon() -> ClaimLexicon:
         change_down=frozenset(raw["change_down"]),
         source_verbs=frozenset(raw["source_verbs"]),
         speaker_titles=speech.label_titles,
+        doer_verbs=frozenset(raw["doer_verbs"]),
     )
 
 
@@ -107,22 +109,28 @@ def _extract(doc: Doc, actors: ActorLexicon | None = None) -> Doc:
     index = DocIndex.of(doc, quotes)
     groups = DocumentGroups(doc, index, actors)
     claims: list[Claim] = []
+    previous: tuple[str, str] | None = None  # the period of the latest count that has one
     for sentence in doc.sents:
-        claims.extend(claims_in_sentence(sentence, index, doc._.published, groups))
+        found = claims_in_sentence(sentence, index, doc._.published, groups, previous)
+        claims.extend(found)
+        previous = next(((c.period_start, c.period_end or c.period_start) for c in found if c.period_start),
+                        previous)
     doc._.claims = claims
     return doc
 
 
 def claims_in_sentence(sentence: Span, index: DocIndex, published: str | None,
-                       groups: DocumentGroups | None = None) -> list[Claim]:
-    """The claims of one sentence; all whole-document facts come from `index` (linear in the document)."""
+                       groups: DocumentGroups | None = None,
+                       previous_period: tuple[str, str] | None = None) -> list[Claim]:
+    """The claims of one sentence; all whole-document facts come from `index` (linear in the document).
+    `previous_period` is the period of the document's count just before, for "in the same week"."""
     text = index.text
     mentions = [m for m in number_mentions(sentence, text) if is_count(sentence, m, text)]
     if not mentions:
         return []
     change = _change_percent(sentence, mentions, text)
     ranges = range_qualifiers(mentions, text, sentence.start_char)
-    period = _period(sentence, index, published)
+    period = _period(sentence, index, published, previous_period)
     lex = claim_lexicon()
     claimants = SentenceClaimants(sentence, index, groups, lex.speech_verbs, lex.source_verbs, lex.speaker_titles)
     doc = sentence.doc
@@ -324,7 +332,7 @@ def _measure(sentence: Span, mention: NumberMention, owner: str | None = None) -
     modifiers = [t for t in noun.lefts if t.dep_ in ("amod", "compound") and not t.like_num]
     inside = range(span.start, span.end) if span is not None else range(0)
     words = [t.text for t in modifiers if t.i not in inside] + [noun.text]
-    possessor = _possessor(noun, owner)
+    possessor = _possessor(noun, owner) or _doer(noun, owner)
     if possessor and possessor.lower() not in (w.lower() for w in words):
         words.insert(0, possessor)
     phrase = " ".join(words)
@@ -345,6 +353,22 @@ def _possessor(noun: Token, owner: str | None) -> str | None:
         if child.pos_ == "PROPN":
             return " ".join(t.text for t in child.subtree if t.dep_ not in ("case", "det", "punct"))
     return None
+
+
+def _doer(noun: Token, owner: str | None) -> str | None:
+    """"the Taliban carried out 76 attacks", "it launched 12 raids": the named doer of a counted act."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in claim_lexicon().doer_verbs:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    if subject.lower_ in ("it", "they", "we"):
+        return owner
+    if subject.pos_ == "PROPN":
+        return " ".join(t.text for t in subject.subtree if t.pos_ == "PROPN" and t.i <= subject.i)
+    named = [c for c in subject.lefts if c.pos_ == "PROPN" and c.dep_ in ("compound", "amod")]
+    return " ".join(t.text for t in named) or None
 
 
 def _changed_count(number: Token) -> Token | None:
@@ -424,6 +448,18 @@ def _change_percent(sentence: Span, mentions: list[NumberMention], text: str) ->
     return changes
 
 
+@lru_cache(maxsize=1)
+def _same_period_pattern() -> re.Pattern[str]:
+    raw = read_yaml("claims.yaml")["same_period"]
+    return re.compile(rf"\b(?:{_alternatives(raw['back_references'])})\s+(?:{_alternatives(raw['period_nouns'])})\b",
+                      re.IGNORECASE)
+
+
+def _alternatives(words: list[str]) -> str:
+    """A regex alternation of phrases, longest first, any run of spaces between their words."""
+    return "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
 def _nearest(mentions: list[NumberMention], starts: list[int], at: int) -> NumberMention:
     """The mention starting nearest a character offset (mentions are in text order, `starts` their starts)."""
     after = bisect_left(starts, at)
@@ -431,12 +467,17 @@ def _nearest(mentions: list[NumberMention], starts: list[int], at: int) -> Numbe
     return min(candidates, key=lambda m: abs(m.start - at))
 
 
-def _period(sentence: Span, index: DocIndex, published: str | None) -> tuple[str, str] | None:
+def _period(sentence: Span, index: DocIndex, published: str | None,
+            previous: tuple[str, str] | None = None) -> tuple[str, str] | None:
     """The span the sentence's counts cover: a period with a start and an end ("From June 3 to July 20, ..."),
-    else its first date that is not a duration."""
-    period = find_period(index.text[sentence.start_char:sentence.end_char], published)
+    the previous count's period when referred back to ("in the same week"), else the sentence's first date that
+    is not a duration."""
+    sentence_text = index.text[sentence.start_char:sentence.end_char]
+    period = find_period(sentence_text, published)
     if period is not None:
         return period.value.iso, period.value.end_iso
+    if previous is not None and _same_period_pattern().search(sentence_text):
+        return previous
     for entity in index.entities_within(sentence.start, sentence.end):
         if entity.label_ != "DATE" or duration_of(entity.text):
             continue
