@@ -118,3 +118,33 @@ def test_a_description_stays_as_written_when_the_article_names_no_group(nlp):
 def test_a_bare_group_noun_is_the_organisation_named_last(nlp):
     claim = _one(nlp, "The Islamic State claimed the bombing in a statement. The group said 12 guards were killed.")
     assert claim.claimant == "Islamic State"
+
+
+# --- lengths and weights are not counts ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The trucks drove along a 120-mile (190-kilometer) road to the border.",
+    "The shelter lies nearly 40 kilometers (25 miles) north of the city.",
+    "Troops dug a trench 300 meters long.",
+    "The aid convoy carried 16 tonnes of flour.",
+])
+def test_lengths_and_weights_are_not_claims(nlp, text):
+    assert _claims(nlp, text) == []
+
+
+# --- who says it ------------------------------------------------------------------------------------
+
+def test_a_described_source_is_named_by_its_appositive(nlp):
+    claim = _one(nlp, "According to the rights group Amnesty International, 80 civilians died in the strikes.")
+    assert claim.claimant == "Amnesty International"
+
+
+def test_figures_in_a_document_are_claimed_by_the_organisation_that_issued_it(nlp):
+    claim = _one(nlp, "The casualty figures, contained in a WHO bulletin dated 3 May, record that a further 800 "
+                      "people have been injured.")
+    assert claim.claimant == "WHO"
+
+
+def test_they_after_a_relative_pronoun_is_the_plural_subject_before_it(nlp):
+    claim = _one(nlp, "Local medics condemned a strike on a market, which they said killed at least 9 people.")
+    assert claim.claimant == "Local medics"

@@ -9,27 +9,35 @@ comes from a `DocIndex`, so the work per number is bounded by its sentence.
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
 from spacy.tokens import Span, Token
 
 from accord.extract.doc_index import DocIndex
 from accord.extract.group_descriptions import DocumentGroups
 
-_PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "it": "ORG", "they": None}
+_PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "it": "ORG", "they": "GROUP"}
 _RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
+
+
+class ClaimantLexicon(Protocol):
+    speech_verbs: frozenset[str]
+    source_verbs: frozenset[str]
+    source_nouns: frozenset[str]
+    speaker_titles: frozenset[str]
 
 
 class SentenceClaimants:
     """The claimants a sentence offers to all its numbers, each worked out at most once."""
 
-    def __init__(self, sentence: Span, index: DocIndex, groups: DocumentGroups | None, speech_verbs: frozenset[str],
-                 source_verbs: frozenset[str], label_titles: frozenset[str]):
+    def __init__(self, sentence: Span, index: DocIndex, groups: DocumentGroups | None, lexicon: ClaimantLexicon):
         self.sentence = sentence
         self.index = index
         self.groups = groups
-        self.speech_verbs = speech_verbs
-        self.source_verbs = source_verbs
-        self.label_titles = label_titles
+        self.speech_verbs = lexicon.speech_verbs
+        self.source_verbs = lexicon.source_verbs
+        self.source_nouns = lexicon.source_nouns
+        self.label_titles = lexicon.speaker_titles
         self._sentence_level: tuple[str | None] | None = None
         self._main_verbs: list[Token] | None = None
 
@@ -40,8 +48,14 @@ class SentenceClaimants:
 
     def _claimant(self, start: int, end: int) -> str | None:
         quote = self.index.quote_around(start, end)
-        if quote is not None:
+        if quote is not None and (quote.speaker or quote.direct or not _is_description(quote.speaker_org)):
             return without_article(quote.speaker or quote.speaker_org or "")
+        own = self._from_sentence(start, end)
+        # Reported speech whose speaker is only described: the sentence's own reading may name it ("according to
+        # the volunteer organisation White Helmets" -> White Helmets).
+        return own or (without_article(quote.speaker_org or "") if quote is not None else None)
+
+    def _from_sentence(self, start: int, end: int) -> str | None:
         span = self.sentence.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return None
@@ -62,7 +76,7 @@ class SentenceClaimants:
         for ancestor in token.ancestors:
             if ancestor.i < self.sentence.start or ancestor.i >= self.sentence.end:
                 return None
-            if ancestor.lemma_.lower() in self.speech_verbs and ancestor.pos_ in ("VERB", "AUX"):
+            if ancestor.lemma_.lower() in self.speech_verbs and _acts_as_verb(ancestor):
                 if child.dep_ == "advcl":
                     return None  # "Although three were killed, officials warned ...": a circumstance, not the content
                 return ancestor if subject_of(ancestor) is not None else None
@@ -133,6 +147,10 @@ class SentenceClaimants:
             if persons:
                 names.append(persons[-1].text)
                 continue
+            named = appositive_name(member, self.index) or self._source_of(member)
+            if named:
+                names.append(named)
+                continue
             phrase = doc[phrase_start:member.i + 1]
             words = [t for t in phrase if t.i == member.i or (t.dep_ not in ("det", "poss", "punct", "cc", "prep",
                                                                              "pobj") and t.dep_ != "appos")]
@@ -141,15 +159,47 @@ class SentenceClaimants:
                 names.append(text)
         return " and ".join(names) if names else None
 
+    def _plural_subject_before(self, pronoun: Token) -> str | None:
+        """"Activists blamed the army for a raid, which they said killed 15": "they" is the plural subject named
+        last before it, in its sentence or the one before."""
+        doc = pronoun.doc
+        first = doc[self.sentence.start - 1].sent.start if self.sentence.start > 0 else 0
+        for token in reversed(doc[first:pronoun.i]):
+            if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ in ("NNS", "NNPS") and \
+                    token.lower_ not in _PRONOUNS:
+                return self.name_of(token)
+        return None
+
+    def _source_of(self, noun: Token) -> str | None:
+        """"figures contained in a UN press release", "the ministry's report": who a document speaks for."""
+        if noun.lower_ not in self.source_nouns and noun.lemma_.lower() not in self.source_nouns:
+            return None
+        entities = [e for e in self.index.entities_within(noun.left_edge.i, noun.right_edge.i + 1)
+                    if e.label_ in ("ORG", "PERSON", "NORP", "GPE")]
+        return without_article(entities[0].text) if entities else None
+
     def _antecedent(self, pronoun: Token, label: str | None) -> str | None:
         """The closest earlier person (he/she), organisation (it) or group (they): pronoun resolution at its
         simplest; "they" is a group only (an organisation or a people), never a single person."""
         if label is None:
             return None
+        if label == "GROUP":
+            return self._plural_subject_before(pronoun)
         for entity in self.index.entities_before(pronoun.i):
             if entity.label_ == label or (label == "ORG" and entity.label_ in ("ORG", "NORP", "GPE")):
                 return entity.text
         return None
+
+
+def _is_description(name: str | None) -> bool:
+    """"the volunteer organisation", "officials": words without a proper name in them."""
+    return bool(name) and not any(word[:1].isupper() for word in without_article(name or "").split())
+
+
+def _acts_as_verb(token: Token) -> bool:
+    """A verb, or a word the tagger took for a noun that heads the sentence with a subject ("the figures record
+    that ...")."""
+    return token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)
 
 
 def appositive_name(head: Token, index: DocIndex) -> str | None:
@@ -166,9 +216,10 @@ def appositive_name(head: Token, index: DocIndex) -> str | None:
 
 
 def subject_of(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # "a village, which they said was hit": the relative pronoun is what was said, "they" said it
+    for child in sorted(subjects, key=lambda c: c.lower_ in _RELATIVE_PRONOUNS):
+        return child
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         return subject_of(verb.head)
     if verb.dep_ == "acl" or verb.dep_ == "relcl":

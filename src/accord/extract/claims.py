@@ -62,6 +62,7 @@ class ClaimLexicon:
     source_verbs: frozenset[str]
     speaker_titles: frozenset[str]
     doer_verbs: frozenset[str]
+    source_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +79,7 @@ def claim_lexicon() -> ClaimLexicon:
         source_verbs=frozenset(raw["source_verbs"]),
         speaker_titles=speech.label_titles,
         doer_verbs=frozenset(raw["doer_verbs"]),
+        source_nouns=frozenset(raw["source_nouns"]),
     )
 
 
@@ -132,7 +134,7 @@ def claims_in_sentence(sentence: Span, index: DocIndex, published: str | None,
     ranges = range_qualifiers(mentions, text, sentence.start_char)
     period = _period(sentence, index, published, previous_period)
     lex = claim_lexicon()
-    claimants = SentenceClaimants(sentence, index, groups, lex.speech_verbs, lex.source_verbs, lex.speaker_titles)
+    claimants = SentenceClaimants(sentence, index, groups, lex)
     doc = sentence.doc
     sentence_text = text[sentence.start_char:sentence.end_char]
     claims = []
@@ -207,8 +209,8 @@ def is_count(sentence: Span, mention: NumberMention, document_text: str) -> bool
         return False
     before = doc[max(span.start - 3, 0):span.start]
     after = doc[span.end:span.end + 7]
-    if _is_duration(after[:4]) or _is_date_day(before, after) or _is_age(before, after) or \
-            _is_money(document_text, mention):
+    if _is_duration(after[:4]) or _is_measurement(after[:3]) or _is_date_day(before, after) or \
+            _is_age(before, after) or _is_money(document_text, mention):
         return False
     if before and before[-1].lower_.rstrip(".") in claim_lexicon().reference_words:
         return False
@@ -224,6 +226,12 @@ def _is_duration(after: Span) -> bool:
     first = words[0]
     unit = lexicon().duration_units.get(first) or lexicon().duration_units.get(first.split("-")[0])
     return unit is not None or duration_of("1 " + first) is not None
+
+
+def _is_measurement(after: Span) -> bool:
+    """"a 290-mile border", "100 kilometers (60 miles)": a length, area or weight, not a count."""
+    words = [t.lower_ for t in after if t.lower_ not in ("-", "(")]
+    return bool(words) and words[0] in lexicon().measurement_units
 
 
 def _is_date_day(before: Span, after: Span) -> bool:
