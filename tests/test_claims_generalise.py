@@ -148,3 +148,23 @@ def test_figures_in_a_document_are_claimed_by_the_organisation_that_issued_it(nl
 def test_they_after_a_relative_pronoun_is_the_plural_subject_before_it(nlp):
     claim = _one(nlp, "Local medics condemned a strike on a market, which they said killed at least 9 people.")
     assert claim.claimant == "Local medics"
+
+
+def test_counts_after_a_speech_verbs_content_share_its_claimant(nlp):
+    claims = _claims(nlp, "The blast hit a market near the port, with medics saying three traders were killed and "
+                          "9 others wounded.")
+    assert [(c.value, c.claimant) for c in claims] == [(3, "medics"), (9, "medics")]
+
+
+# --- what a number in a name or a tally is ----------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["\"It cannot last,\" he told the France 24 channel.",
+                                  "The mission flew on Apollo 11 in July 1969."])
+def test_a_number_inside_a_name_is_not_a_claim(nlp, text):
+    assert _claims(nlp, text) == []
+
+
+def test_the_end_of_a_tally_counts_even_after_a_date(nlp):
+    claim = _claims(nlp, "The two soldiers who died on Thursday raised the number of soldiers killed since the "
+                         "beginning of June to 45.")[-1]
+    assert (claim.value, claim.measure) == (45, "soldiers killed")

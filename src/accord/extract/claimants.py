@@ -40,6 +40,7 @@ class SentenceClaimants:
         self.label_titles = lexicon.speaker_titles
         self._sentence_level: tuple[str | None] | None = None
         self._main_verbs: list[Token] | None = None
+        self._said_before: tuple[int, str] | None = None  # the last speech verb that held a number, and its subject
 
     def claimant_of(self, start: int, end: int) -> str | None:
         """Who asserts the number at characters start..end; a described group ("the insurgents") resolved."""
@@ -61,7 +62,13 @@ class SentenceClaimants:
             return None
         verb = self._governing_speech_verb(span.root)
         if verb is not None:
-            return self._subject_name(verb)
+            name = self._subject_name(verb)
+            self._said_before = (verb.i, name) if name else self._said_before
+            return name
+        if self._said_before is not None and span.start > self._said_before[0]:
+            # "officials saying four were killed and 11 others wounded": what follows a speech verb's content in
+            # its sentence is still that content, however the parser attached it
+            return self._said_before[1]
         if self._sentence_level is None:
             self._sentence_level = (self._according_to() or self._source_agent(),)
         if self._sentence_level[0]:

@@ -48,6 +48,7 @@ _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 _SKIP_BEFORE_UNIT = {"more", "additional", "extra", "long", "full", "consecutive", "straight", "other", "-", "and",
                      "a", "half"}
 _EXCLUDED_ENTITIES = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}
+_NAME_ENTITIES = {"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"}
 _PERCENT = re.compile(r"(?P<value>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
 
 
@@ -205,10 +206,13 @@ def is_count(sentence: Span, mention: NumberMention, document_text: str) -> bool
         return False  # image ids, phone numbers
     if re.fullmatch(r"(?:1[89]|20)\d\d", text):
         return False  # a year
-    if any(t.ent_type_ in _EXCLUDED_ENTITIES for t in span) and not mention.vague_qualifier:
+    if any(t.ent_type_ in _EXCLUDED_ENTITIES for t in span) and not mention.vague_qualifier and \
+            not _is_total_reached(span):
         return False
     before = doc[max(span.start - 3, 0):span.start]
     after = doc[span.end:span.end + 7]
+    if any(t.ent_type_ in _NAME_ENTITIES and t.ent_iob_ == "I" for t in span) or _is_name_number(before, after):
+        return False  # "Russia 24", "Camp Bastion 2": a number inside a name
     if _is_duration(after[:4]) or _is_measurement(after[:3]) or _is_date_day(before, after) or \
             _is_age(before, after) or _is_money(document_text, mention):
         return False
@@ -226,6 +230,27 @@ def _is_duration(after: Span) -> bool:
     first = words[0]
     unit = lexicon().duration_units.get(first) or lexicon().duration_units.get(first.split("-")[0])
     return unit is not None or duration_of("1 " + first) is not None
+
+
+def _is_name_number(before: Span, after: Span) -> bool:
+    """"told the Russia 24 channel", "Apollo 11": a number right after a proper name that counts nothing after it."""
+    if not before or before[-1].pos_ != "PROPN" or before[-1].lower_[:3] in _MONTH_NAMES:
+        return False
+    following = after[0] if after else None
+    return following is None or (following.tag_ not in ("NNS", "NNPS") and following.lower_ != "of"
+                                 and following.pos_ in ("NOUN", "PROPN", "PUNCT", "VERB", "AUX"))
+
+
+def _is_total_reached(span: Span) -> bool:
+    """"raised the number of soldiers killed since February to 60": the end of a tally, even when the entity
+    recogniser read "February to 60" as one date."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ != "to" or not root.like_num:
+        return False
+    for ancestor in list(root.head.ancestors)[:6]:
+        if ancestor.lower_ in _TOTAL_NOUNS and ancestor.dep_ in ("dobj", "nsubj", "nsubjpass"):
+            return True
+    return False
 
 
 def _is_measurement(after: Span) -> bool:
@@ -330,11 +355,13 @@ def _measure(sentence: Span, mention: NumberMention, owner: str | None = None) -
             span.root.head.lemma_.lower() in lexicon().lower_bound_verbs | {"reach", "hit", "stand", "rise", "climb"}:
         noun = next((c for c in span.root.head.children if c.dep_ == "nsubj"), None)  # "the toll exceeded 100"
     if noun is None and span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ == "to":
-        noun = _number_of(span.root.head.head)  # "bringing the number of troops killed to 16"
+        # "bringing the number of troops killed to 16", "raised the number of soldiers killed since May to 60"
+        noun = next((found for ancestor in list(span.root.head.ancestors)[:6]
+                     for found in [_number_of(ancestor)] if found is not None), None)
     if noun is None and span is not None:
         noun = _changed_count(span.root)  # "its strikes had fallen 30% to 212"
     outcome = _outcome(noun if noun is not None else (span.root if span is not None else None)) or \
-        _predicate_outcome(span)
+        _predicate_outcome(span) or _outcome_after(noun)
     if noun is None:
         return f"people {outcome}" if outcome else None
     modifiers = [t for t in noun.lefts if t.dep_ in ("amod", "compound") and not t.like_num]
@@ -397,6 +424,14 @@ def _changed_count(number: Token) -> Token | None:
         counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         return counted or subject
     return subject
+
+
+def _outcome_after(noun: Token | None) -> str | None:
+    """"the number of troops killed this month": a participle right after the counted noun, however attached."""
+    if noun is None or noun.i + 1 >= len(noun.doc):
+        return None
+    following = noun.doc[noun.i + 1]
+    return claim_lexicon().outcome_verbs.get(following.lemma_.lower()) if following.tag_ == "VBN" else None
 
 
 def _number_of(verb: Token) -> Token | None:
