@@ -168,3 +168,37 @@ def test_the_end_of_a_tally_counts_even_after_a_date(nlp):
     claim = _claims(nlp, "The two soldiers who died on Thursday raised the number of soldiers killed since the "
                          "beginning of June to 45.")[-1]
     assert (claim.value, claim.measure) == (45, "soldiers killed")
+
+
+# --- a box of figures takes its source line ---------------------------------------------------------
+
+FACTBOX = ("The fighting spread south in the spring.\n\n"
+           "Toll of the war in the south\n\n"
+           "1,250 deaths since March, 300 of them children\n\n"
+           "86,000 people displaced inside the country\n\n"
+           "WHO figures from 2 June\n\n"
+           "The talks resumed on Monday.")
+
+
+def test_lines_of_figures_take_the_source_line_of_their_box(nlp):
+    claims = _claims(nlp, FACTBOX)
+    assert {(c.value, c.claimant) for c in claims} == {(1250, "WHO"), (300, "WHO"), (86000, "WHO")}
+
+
+def test_a_labelled_source_line_names_the_source():
+    from accord.extract.claimants import factbox_source_after
+    text = "Intro.\n\n5,000 refugees in camps\n\nSource: UNHCR\n"
+    assert factbox_source_after(text, text.index(" in camps") + 9) == "UNHCR"
+
+
+def test_a_source_line_beyond_prose_does_not_reach_back():
+    from accord.extract.claimants import factbox_source_after
+    prose = "The war began long ago and went on and on, longer than anyone could have thought possible at the time " \
+            "it began, and it is still going on."
+    text = f"Intro.\n\n5,000 refugees\n\n{prose}\n\nSource: UNHCR\n"
+    assert factbox_source_after(text, text.index("refugees") + 8) is None
+
+
+def test_an_age_in_brackets_after_a_name_is_not_a_claim(nlp):
+    assert [c.value for c in _claims(nlp, "Mourners buried three men killed by shelling, among them Ivan Petrov "
+                                          "(19).")] == [3]

@@ -9,10 +9,12 @@ comes from a `DocIndex`, so the work per number is bounded by its sentence.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Protocol
 
 from spacy.tokens import Span, Token
 
+from accord.data import read_yaml
 from accord.extract.doc_index import DocIndex
 from accord.extract.group_descriptions import DocumentGroups
 
@@ -73,7 +75,7 @@ class SentenceClaimants:
             self._sentence_level = (self._according_to() or self._source_agent(),)
         if self._sentence_level[0]:
             return self._sentence_level[0]
-        return self._main_speech_verb_subject(span) or self._transcript_speaker()
+        return self._main_speech_verb_subject(span) or self._transcript_speaker() or self._factbox_source()
 
     # --- the speech verb ---------------------------------------------------------
 
@@ -137,6 +139,23 @@ class SentenceClaimants:
         words = [w for w in label.split() if w.lower().rstrip(".") not in self.label_titles]
         return " ".join(w.capitalize() for w in words) or None
 
+    def _factbox_source(self) -> str | None:
+        """A line that is only figures ("4,317 deaths since April") takes the source line of its box."""
+        first = next((t for t in self.sentence if not t.is_space and not t.is_punct), None)
+        listed = first is not None and first.like_num  # "4,317 deaths since April, ... 9,921 people wounded"
+        if (self.sentence.root.pos_ in ("VERB", "AUX") and not listed) or not self._is_own_line():
+            return None
+        return factbox_source_after(self.index.text, self.sentence.start_char + len(self.sentence.text.rstrip()))
+
+    def _is_own_line(self) -> bool:
+        text = self.index.text
+        start = self.sentence.start_char
+        end = start + len(self.sentence.text.rstrip())
+        line_start = text.rfind("\n", max(0, start - 200), start) + 1
+        line_end = text.find("\n", end, end + 200)
+        return not text[line_start:start].strip() and not text[end:line_end if line_end >= 0 else end].strip() \
+            and (line_start > 0 or start == 0) and line_end >= 0
+
     # --- names -------------------------------------------------------------------
 
     def name_of(self, token: Token) -> str | None:
@@ -196,6 +215,42 @@ class SentenceClaimants:
             if entity.label_ == label or (label == "ORG" and entity.label_ in ("ORG", "NORP", "GPE")):
                 return entity.text
         return None
+
+
+# A box of figures is short lines; its source line is among the next few, before any prose.
+FACTBOX_LINES = 5
+FACTBOX_LINE_CHARS = 120
+
+
+@lru_cache(maxsize=1)
+def _source_line() -> re.Pattern[str]:
+    raw = read_yaml("claims.yaml")["factbox_sources"]
+    labels = "|".join(re.escape(w) for w in raw["labels"])
+    nouns = "|".join(re.escape(w) for w in raw["nouns"])
+    return re.compile(rf"^\s*(?:(?i:{labels})\s*:\s*(?P<labelled>[^\n]+?)\s*$"
+                      rf"|(?P<named>(?:[A-Z][\w.&'’\-]*\s+){{0,4}}?[A-Z][\w.&'’\-]*)\s+(?:{nouns})\b[^\n]*$)")
+
+
+def factbox_source_after(text: str, position: int) -> str | None:
+    """The source named by a short line among the next few short lines after a position, if any."""
+    at = position
+    for _ in range(FACTBOX_LINES):
+        start = text.find("\n", at, at + FACTBOX_LINE_CHARS + 1)
+        if start < 0:
+            return None
+        while start < len(text) and text[start] == "\n":
+            start += 1
+        end = text.find("\n", start, start + FACTBOX_LINE_CHARS + 1)
+        if end < 0:
+            end = min(len(text), start + FACTBOX_LINE_CHARS + 1)
+            if end - start > FACTBOX_LINE_CHARS:
+                return None
+        line = text[start:end]
+        found = _source_line().match(line)
+        if found:
+            return without_article(found["labelled"] or found["named"])
+        at = end
+    return None
 
 
 def _is_description(name: str | None) -> bool:

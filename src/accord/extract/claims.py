@@ -271,6 +271,9 @@ def _is_date_day(before: Span, after: Span) -> bool:
 def _is_age(before: Span, after: Span) -> bool:
     if before and before[-1].lower_ in ("aged", "age", "ages"):
         return True
+    if len(before) >= 2 and before[-1].text == "(" and before[-2].ent_type_ == "PERSON" and after and \
+            after[0].text == ")":
+        return True  # "Andrei Petrov (18)": an age in brackets after a name
     if len(before) >= 2 and before[-1].text == "," and before[-2].ent_type_ == "PERSON":
         return bool(after) and after[0].text in (",", "from", ".", "of", "and")
     return False
