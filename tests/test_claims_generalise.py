@@ -202,3 +202,14 @@ def test_a_source_line_beyond_prose_does_not_reach_back():
 def test_an_age_in_brackets_after_a_name_is_not_a_claim(nlp):
     assert [c.value for c in _claims(nlp, "Mourners buried three men killed by shelling, among them Ivan Petrov "
                                           "(19).")] == [3]
+
+
+def test_of_them_counts_what_the_count_before_it_counts(nlp):
+    claims = _claims(nlp, "1,250 refugees crossed the border, 300 of them children.")
+    assert [c.measure for c in claims][1] == claims[0].measure
+
+
+def test_a_group_of_another_conflict_is_resolved_from_the_actor_table(nlp):
+    claim = _one(nlp, "Boko Haram fighters raided a village in Borno. The army blamed Boko Haram. "
+                      "The militants said 12 soldiers were killed.")
+    assert claim.claimant == "Boko Haram"

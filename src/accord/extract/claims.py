@@ -160,12 +160,19 @@ def claims_in_sentence(sentence: Span, index: DocIndex, published: str | None,
 
 def _ranges_share_their_measure(claims: list[Claim], mentions: list[NumberMention],
                                 ranges: dict[int, tuple[str, int]]) -> list[Claim]:
-    """"20 to 30 fighters": both ends count fighters."""
+    """"20 to 30 fighters": both ends count fighters; "300 deaths, 40 of them children": "them" are deaths."""
     by_start = {m.start: c for m, c in zip(mentions, claims, strict=True)}
+    previous: Claim | None = None
     for mention, claim in zip(mentions, claims, strict=True):
         if claim.measure is None and mention.start in ranges:
             claim.measure = by_start[ranges[mention.start][1]].measure
+        if claim.measure in _BACK_REFERENCES and previous is not None:
+            claim.measure = previous.measure
+        previous = claim
     return claims
+
+
+_BACK_REFERENCES = {"them", "those", "whom", "which"}
 
 
 # --- finding counts -------------------------------------------------------------

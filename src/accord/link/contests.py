@@ -139,19 +139,20 @@ def find_contests(claims: list[dict[str, Any]], docs: list[dict[str, Any]]) -> l
     """Rows for the contests table: groups of claims about the same count, span and scope that disagree."""
     published = {d["id"]: parse_published(d.get("published")) for d in docs}
     duplicates = {d["id"] for d in docs if d.get("duplicate_of")}
-    kept = [c for c in claims if c["doc"] not in duplicates]
-    scopes = [scope_of(c.get("text") or "") for c in kept]
-    home = _home_countries(kept, [d for d in docs if d["id"] not in duplicates])
+    home = _HomeCountries(claims, [d for d in docs if d["id"] not in duplicates])
     buckets: dict[tuple, list[_Entry]] = defaultdict(list)
-    for claim, scope in zip(kept, scopes, strict=True):
+    for claim in claims:
+        if claim["doc"] in duplicates:
+            continue
         key = measure_key(claim.get("measure"))
         if key is None:
             continue
         span = _span_of(claim, published.get(claim["doc"]), key.kind in measure_lexicon().stock_kinds)
         if span is None:
             continue
-        if not scope and span.is_total and home.get(claim["doc"]):
-            scope = frozenset({home[claim["doc"]]})  # "From June 3 to July 20, 212 attacks": a national tally
+        scope = scope_of(claim.get("text") or "")
+        if not scope and span.is_total and home.of(claim["doc"]):
+            scope = frozenset({home.of(claim["doc"])})  # "From June 3 to July 20, 212 attacks": a national tally
         actor = " and ".join(sorted(key.actors))
         source = (claim["doc"], (claim.get("claimant") or "").lower())
         for place in scope or frozenset({""}):
@@ -166,17 +167,23 @@ def find_contests(claims: list[dict[str, Any]], docs: list[dict[str, Any]]) -> l
     return sorted(rows.values(), key=lambda r: (r["period_start"] or "", r["measure"]))
 
 
-def _home_countries(claims: list[dict[str, Any]], docs: list[dict[str, Any]]) -> dict[str, str]:
-    """The country each document names most (directly or through its places): its text's when given, else
-    its claims'."""
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for doc in docs:
-        if doc.get("clean_text"):
-            counts[doc["id"]].update(countries_of(doc["clean_text"], every=True))
-    for claim in claims:
-        if claim["doc"] not in counts:
-            counts[claim["doc"]].update(countries_of(claim.get("text") or "", every=True))
-    return {doc: named.most_common(1)[0][0] for doc, named in counts.items() if named}
+class _HomeCountries:
+    """The country each document names most (directly or through its places): its text's when given, else its
+    claims'. Worked out only for the documents that need it (an unplaced total)."""
+
+    def __init__(self, claims: list[dict[str, Any]], docs: list[dict[str, Any]]):
+        self.texts = {d["id"]: d["clean_text"] for d in docs if d.get("clean_text")}
+        self.claim_texts: dict[str, list[str]] = defaultdict(list)
+        for claim in claims:
+            self.claim_texts[claim["doc"]].append(claim.get("text") or "")
+        self.known: dict[str, str | None] = {}
+
+    def of(self, doc: str) -> str | None:
+        if doc not in self.known:
+            texts = [self.texts[doc]] if doc in self.texts else self.claim_texts.get(doc, [])
+            named = Counter(country for text in texts for country in countries_of(text, every=True))
+            self.known[doc] = named.most_common(1)[0][0] if named else None
+        return self.known[doc]
 
 
 def _comparable_clusters(entries: list[_Entry]) -> Iterable[list[_Entry]]:
