@@ -2,12 +2,14 @@
 
 For each sentence: find number phrases ("1,000", "a dozen", "three-and-a-half
 million", "dozens"), drop what is not a count (dates, years, ages, clock times,
-ordinals, money, percentages, durations, references such as "Resolution 2513"),
-then attach the qualifier ("more than"), the measure ("people killed"), the
-claimant (a quote's speaker, the subject of the speech verb whose content holds
-the number, "according to X"), the period (via accord.extract.time) and a stated
-percent change. Lexicons are in data/numbers.yaml, data/claims.yaml and (speech verbs,
-titles, shared with the quotes extractor) data/speech_verbs.yaml.
+ordinals, money, percentages, durations, lengths, numbers inside names, references
+such as "Resolution 2513"), then attach the qualifier ("more than"; a range's ends are
+bounds), the measure (extract/claim_measures.py), the claimant (extract/claimants.py),
+the period (a range with both ends, "the same week" = the previous count's, else the
+sentence's first date; via accord.extract.time) and a stated percent change. Whole-
+document facts come from extract/doc_index.py, read once, so the work is linear in the
+article. Lexicons are in data/numbers.yaml, data/claims.yaml and (speech verbs, titles,
+shared with the quotes extractor) data/speech_verbs.yaml.
 """
 
 from __future__ import annotations
@@ -16,18 +18,18 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from accord.data import read_yaml
 from accord.extract.actors import ActorLexicon
+from accord.extract.claim_lexicon import claim_lexicon
+from accord.extract.claim_measures import TOTAL_NOUNS, measure_of
 from accord.extract.claimants import SentenceClaimants
 from accord.extract.doc_index import DocIndex
 from accord.extract.group_descriptions import DocumentGroups
 from accord.extract.numbers import lexicon, parse_number, qualifier_before, vague_quantity
-from accord.extract.speakers import load_lexicon
 from accord.extract.time import duration_of, find_period, resolve
 from accord.models import Claim, Quote
 
@@ -50,38 +52,6 @@ _SKIP_BEFORE_UNIT = {"more", "additional", "extra", "long", "full", "consecutive
 _EXCLUDED_ENTITIES = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}
 _NAME_ENTITIES = {"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"}
 _PERCENT = re.compile(r"(?P<value>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class ClaimLexicon:
-    speech_verbs: frozenset[str]
-    reference_words: frozenset[str]
-    person_nouns: frozenset[str]
-    outcome_verbs: dict[str, str]
-    change_up: frozenset[str]
-    change_down: frozenset[str]
-    source_verbs: frozenset[str]
-    speaker_titles: frozenset[str]
-    doer_verbs: frozenset[str]
-    source_nouns: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def claim_lexicon() -> ClaimLexicon:
-    raw: dict[str, Any] = read_yaml("claims.yaml")
-    speech = load_lexicon()  # the quotes extractor's lexicon: one list of speech verbs and titles
-    return ClaimLexicon(
-        speech_verbs=speech.figure_verbs,
-        reference_words=frozenset(str(w) for w in raw["reference_words"]),
-        person_nouns=frozenset(raw["person_nouns"]),
-        outcome_verbs=dict(raw["outcome_verbs"]),
-        change_up=frozenset(raw["change_up"]),
-        change_down=frozenset(raw["change_down"]),
-        source_verbs=frozenset(raw["source_verbs"]),
-        speaker_titles=speech.label_titles,
-        doer_verbs=frozenset(raw["doer_verbs"]),
-        source_nouns=frozenset(raw["source_nouns"]),
-    )
 
 
 @dataclass(frozen=True)
@@ -146,7 +116,7 @@ def claims_in_sentence(sentence: Span, index: DocIndex, published: str | None,
             value=mention.value,
             qualifier=mention.vague_qualifier or _qualifier(sentence, mention, text) or
             ranges.get(mention.start, (None, 0))[0],
-            measure=_measure(sentence, mention, groups.owner(claimant) if groups is not None else None),
+            measure=measure_of(_tokens(sentence, mention), groups.owner(claimant) if groups is not None else None),
             claimant=claimant,
             period_start=period[0] if period else None,
             period_end=period[1] if period else None,
@@ -255,7 +225,7 @@ def _is_total_reached(span: Span) -> bool:
     if root.dep_ != "pobj" or root.head.lower_ != "to" or not root.like_num:
         return False
     for ancestor in list(root.head.ancestors)[:6]:
-        if ancestor.lower_ in _TOTAL_NOUNS and ancestor.dep_ in ("dobj", "nsubj", "nsubjpass"):
+        if ancestor.lower_ in TOTAL_NOUNS and ancestor.dep_ in ("dobj", "nsubj", "nsubjpass"):
             return True
     return False
 
@@ -336,152 +306,6 @@ def range_qualifiers(mentions: list[NumberMention], text: str, floor: int) -> di
         low, high = (first, second) if first.value < second.value else (second, first)
         bounds[low.start], bounds[high.start] = ("at least", high.start), ("up to", low.start)
     return bounds
-
-
-def _counted_noun(sentence: Span, mention: NumberMention) -> Token | None:
-    span = _tokens(sentence, mention)
-    if span is None:
-        return None
-    last = span[-1]
-    if last.dep_ in ("nummod", "quantmod", "amod", "compound") and last.head.pos_ in ("NOUN", "PROPN"):
-        return last.head
-    following = sentence.doc[span.end:span.end + 1]
-    if following and following[0].lower_ == "of":
-        objects = [c for c in following[0].children if c.dep_ == "pobj"]
-        if objects:
-            return objects[0]
-    return None
-
-
-def _measure(sentence: Span, mention: NumberMention, owner: str | None = None) -> str | None:
-    """A short noun phrase: the counted noun with its modifiers, plus what happened to it ("people killed").
-
-    A possessive names whose count it is: "the Taliban's attacks" and, when the claimant speaks for a known
-    side (`owner`), "its attacks" in "the Taliban said its attacks had fallen" are both "Taliban attacks".
-    """
-    noun = _counted_noun(sentence, mention)
-    span = _tokens(sentence, mention)
-    if noun is None and span is not None and span.root.dep_ in ("dobj", "attr") and \
-            span.root.head.lemma_.lower() in lexicon().lower_bound_verbs | {"reach", "hit", "stand", "rise", "climb"}:
-        noun = next((c for c in span.root.head.children if c.dep_ == "nsubj"), None)  # "the toll exceeded 100"
-    if noun is None and span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ == "to":
-        # "bringing the number of troops killed to 16", "raised the number of soldiers killed since May to 60"
-        noun = next((found for ancestor in list(span.root.head.ancestors)[:6]
-                     for found in [_number_of(ancestor)] if found is not None), None)
-    if noun is None and span is not None:
-        noun = _changed_count(span.root)  # "its strikes had fallen 30% to 212"
-    outcome = _outcome(noun if noun is not None else (span.root if span is not None else None)) or \
-        _predicate_outcome(span) or _outcome_after(noun)
-    if noun is None:
-        return f"people {outcome}" if outcome else None
-    modifiers = [t for t in noun.lefts if t.dep_ in ("amod", "compound") and not t.like_num]
-    inside = range(span.start, span.end) if span is not None else range(0)
-    words = [t.text for t in modifiers if t.i not in inside] + [noun.text]
-    possessor = _possessor(noun, owner) or _doer(noun, owner)
-    if possessor and possessor.lower() not in (w.lower() for w in words):
-        words.insert(0, possessor)
-    phrase = " ".join(words)
-    return f"{phrase} {outcome}" if outcome else phrase
-
-
-_POSSESSIVE_PRONOUNS = {"its", "their", "our"}
-_TOTAL_NOUNS = {"number", "toll", "total", "tally", "count", "figure", "level"}
-
-
-def _possessor(noun: Token, owner: str | None) -> str | None:
-    """Whose count it is: a named possessor ("the Taliban's"), or the claimant's side for its/their/our."""
-    for child in noun.children:
-        if child.dep_ != "poss":
-            continue
-        if child.lower_ in _POSSESSIVE_PRONOUNS:
-            return owner
-        if child.pos_ == "PROPN":
-            return " ".join(t.text for t in child.subtree if t.dep_ not in ("case", "det", "punct"))
-    return None
-
-
-def _doer(noun: Token, owner: str | None) -> str | None:
-    """"the Taliban carried out 76 attacks", "it launched 12 raids": the named doer of a counted act."""
-    verb = noun.head
-    if noun.dep_ != "dobj" or verb.lemma_.lower() not in claim_lexicon().doer_verbs:
-        return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None:
-        return None
-    if subject.lower_ in ("it", "they", "we"):
-        return owner
-    if subject.pos_ == "PROPN":
-        return " ".join(t.text for t in subject.subtree if t.pos_ == "PROPN" and t.i <= subject.i)
-    named = [c for c in subject.lefts if c.pos_ == "PROPN" and c.dep_ in ("compound", "amod")]
-    return " ".join(t.text for t in named) or None
-
-
-def _changed_count(number: Token) -> Token | None:
-    """"attacks fell 30% to 212", "rose from 40 to 75": the subject of the change verb the number ends at."""
-    if number.dep_ != "pobj" or number.head.lower_ not in ("to", "from"):
-        return None
-    verb = number.head.head
-    for _ in range(3):  # "from 300 to 450": "to" may hang from the first number or its "from"
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-            break
-        verb = verb.head
-    changes = claim_lexicon().change_up | claim_lexicon().change_down
-    if verb.lower_ not in changes and verb.lemma_.lower() not in changes:
-        return None
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is not None and subject.lower_ in _TOTAL_NOUNS:
-        of = next((c for c in subject.children if c.lower_ == "of"), None)
-        counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        return counted or subject
-    return subject
-
-
-def _outcome_after(noun: Token | None) -> str | None:
-    """"the number of troops killed this month": a participle right after the counted noun, however attached."""
-    if noun is None or noun.i + 1 >= len(noun.doc):
-        return None
-    following = noun.doc[noun.i + 1]
-    return claim_lexicon().outcome_verbs.get(following.lemma_.lower()) if following.tag_ == "VBN" else None
-
-
-def _number_of(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "dobj" and child.lower_ in ("number", "toll", "total", "tally", "count"):
-            for prep in child.children:
-                if prep.lower_ == "of":
-                    return next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return None
-
-
-def _predicate_outcome(span: Span | None) -> str | None:
-    """"claimed 190 were dead": the outcome stated right after a bare number."""
-    if span is None or span.end >= len(span.doc) or span.doc[span.end].lemma_ != "be":
-        return None
-    outcomes = claim_lexicon().outcome_verbs
-    for child in span.doc[span.end].children:
-        if child.dep_ in ("acomp", "attr") and (child.lemma_.lower() in outcomes or child.lower_ == "dead"):
-            return outcomes.get(child.lemma_.lower(), child.lower_)
-    return None
-
-
-def _outcome(token: Token | None) -> str | None:
-    outcomes = claim_lexicon().outcome_verbs
-    if token is None:
-        return None
-    for candidate in (token, token.head, token.head.head):
-        if candidate.pos_ in ("VERB", "ADJ") and candidate.lemma_.lower() in outcomes:
-            return outcomes[candidate.lemma_.lower()]
-        if candidate.lower_ in ("dead", "killed", "wounded", "injured"):
-            return candidate.lower_
-        if token.dep_ in ("nsubj", "nsubjpass") and candidate is token.head:
-            # "190 were dead": the outcome is the complement of the number's own clause
-            complements = [c for c in candidate.children if c.dep_ in ("acomp", "attr", "oprd")]
-            if complements and complements[0].lemma_.lower() in outcomes | {"dead": "dead"}.keys():
-                return outcomes.get(complements[0].lemma_.lower(), complements[0].lower_)
-    for child in token.children:
-        if child.dep_ in ("acl", "relcl", "amod") and child.lemma_.lower() in outcomes:
-            return outcomes[child.lemma_.lower()]
-    return None
 
 
 def _change_percent(sentence: Span, mentions: list[NumberMention], text: str) -> dict[int, float]:
