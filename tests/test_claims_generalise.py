@@ -213,3 +213,13 @@ def test_a_group_of_another_conflict_is_resolved_from_the_actor_table(nlp):
     claim = _one(nlp, "Boko Haram fighters raided a village in Borno. The army blamed Boko Haram. "
                       "The militants said 12 soldiers were killed.")
     assert claim.claimant == "Boko Haram"
+
+
+def test_since_a_date_runs_to_publication(nlp):
+    claim = _one(nlp, "Police said 40 people have died since March 3.")
+    assert (claim.period_start, claim.period_end) == ("2020-03-03", "2020-08-01")
+
+
+def test_an_outcome_already_in_the_measure_is_not_repeated(nlp):
+    claim = _one(nlp, "The number of displaced people rose by 20% to 1.2 million, according to OCHA.")
+    assert (claim.measure, claim.change_percent, claim.claimant) == ("displaced people", 20, "OCHA")

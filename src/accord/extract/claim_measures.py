@@ -55,7 +55,7 @@ def measure_of(span: Span | None, owner: str | None = None) -> str | None:
     if possessor and possessor.lower() not in (w.lower() for w in words):
         words.insert(0, possessor)
     phrase = " ".join(words)
-    return f"{phrase} {outcome}" if outcome else phrase
+    return f"{phrase} {outcome}" if outcome and outcome not in words else phrase  # not "displaced people displaced"
 
 
 _POSSESSIVE_PRONOUNS = {"its", "their", "our"}

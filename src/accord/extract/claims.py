@@ -358,7 +358,8 @@ def _period(sentence: Span, index: DocIndex, published: str | None,
     for entity in index.entities_within(sentence.start, sentence.end):
         if entity.label_ != "DATE" or duration_of(entity.text):
             continue
-        value = resolve(entity.text, published)
+        since = entity.start > 0 and sentence.doc[entity.start - 1].lower_ == "since"
+        value = resolve(("since " if since else "") + entity.text, published)  # "since 2016": up to publication
         if value is not None:
             return value.iso, value.end_iso
     return None
