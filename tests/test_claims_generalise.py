@@ -223,3 +223,11 @@ def test_since_a_date_runs_to_publication(nlp):
 def test_an_outcome_already_in_the_measure_is_not_repeated(nlp):
     claim = _one(nlp, "The number of displaced people rose by 20% to 1.2 million, according to OCHA.")
     assert (claim.measure, claim.change_percent, claim.claimant) == ("displaced people", 20, "OCHA")
+
+
+@pytest.mark.parametrize("text", ["About 700 prisoners were released on Tuesday, bringing the total to 4,000.",
+                                  "About 700 prisoners were released, bringing the total number freed so far to "
+                                  "more than 4,000."])
+def test_a_running_total_counts_what_the_count_before_it_counts(nlp, text):
+    claims = _claims(nlp, text)
+    assert [c.measure for c in claims] == ["prisoners released", "prisoners released"]

@@ -138,11 +138,15 @@ def _ranges_share_their_measure(claims: list[Claim], mentions: list[NumberMentio
             claim.measure = by_start[ranges[mention.start][1]].measure
         if claim.measure in _BACK_REFERENCES and previous is not None:
             claim.measure = previous.measure
+        if claim.measure is None and previous is not None and _TALLY_BEFORE.search(
+                claim.text[:max(0, mention.start - claim.start)][-40:]):
+            claim.measure = previous.measure  # "700 prisoners were released, bringing the total to 4,000"
         previous = claim
     return claims
 
 
 _BACK_REFERENCES = {"them", "those", "whom", "which"}
+_TALLY_BEFORE = re.compile(r"\b(?:total|tally|toll|count|number)\s+(?:\w+\s+){0,4}to\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
 # --- finding counts -------------------------------------------------------------
