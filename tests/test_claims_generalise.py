@@ -231,3 +231,18 @@ def test_an_outcome_already_in_the_measure_is_not_repeated(nlp):
 def test_a_running_total_counts_what_the_count_before_it_counts(nlp, text):
     claims = _claims(nlp, text)
     assert [c.measure for c in claims] == ["prisoners released", "prisoners released"]
+
+
+@pytest.mark.parametrize("text", [
+    "The council adopted a six-point plan and a 10-point roadmap.",
+    "The court ruled 5-4 against the government.",
+    "Call 0800 123 456 for help.",
+    "Only one in five children attends school.",
+    "Police said 3 in 10 homes were damaged.",
+])
+def test_compounds_scores_ratios_and_phone_numbers_are_not_claims(nlp, text):
+    assert _claims(nlp, text) == []
+
+
+def test_a_strength_or_a_membership_is_still_a_count(nlp):
+    assert [c.value for c in _claims(nlp, "A 12-member delegation arrived with a 1,000-strong force.")] == [12, 1000]

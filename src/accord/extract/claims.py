@@ -195,7 +195,8 @@ def is_count(sentence: Span, mention: NumberMention, document_text: str) -> bool
     if any(t.ent_type_ in _NAME_ENTITIES and t.ent_iob_ == "I" for t in span) or _is_name_number(before, after):
         return False  # "Russia 24", "Camp Bastion 2": a number inside a name
     if _is_duration(after[:4]) or _is_measurement(after[:3]) or _is_date_day(before, after) or \
-            _is_age(before, after) or _is_money(document_text, mention):
+            _is_age(before, after) or _is_money(document_text, mention) or _is_attributive(after) or \
+            _is_score_ratio_or_code(document_text, mention, after):
         return False
     if before and before[-1].lower_.rstrip(".") in claim_lexicon().reference_words:
         return False
@@ -211,6 +212,30 @@ def _is_duration(after: Span) -> bool:
     first = words[0]
     unit = lexicon().duration_units.get(first) or lexicon().duration_units.get(first.split("-")[0])
     return unit is not None or duration_of("1 " + first) is not None
+
+
+_COUNTED_COMPOUNDS = {"member", "strong", "man", "person", "seat", "vehicle", "truck"}
+_RATIO_BEFORE = re.compile(r"\b(?:one|a|\d+)\s+(?:in|out\s+of)\s+$", re.IGNORECASE)
+_RATIO_AFTER = re.compile(r"\s+(?:in|out\s+of)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|every)\b",
+                          re.IGNORECASE)
+
+
+def _is_attributive(after: Span) -> bool:
+    """"a six-point plan", "a 10-point roadmap": a number-noun compound that describes the next noun."""
+    return len(after) >= 3 and after[0].text in ("-", "–") and after[1].tag_ == "NN" and \
+        after[1].lower_ not in _COUNTED_COMPOUNDS and after[2].pos_ in ("NOUN", "PROPN")
+
+
+def _is_score_ratio_or_code(text: str, mention: NumberMention, after: Span) -> bool:
+    """"voted 13-0", "ruled 5-4", "one in five", "0800 123 456": a score, a ratio or a code, not a count."""
+    tail = text[mention.end:mention.end + 12]
+    head = text[max(0, mention.start - 12):mention.start]
+    if re.match(r"[-–]\d", tail) and not any(t.tag_ in ("NNS", "NNPS") for t in after[:4]):
+        return True
+    if re.match(r" \d+ \d", tail) or re.search(r"\d+ \d+ $", head) or re.match(r" \d", tail) and \
+            re.search(r"\d $", head) or text[mention.start] == "0":
+        return True  # three digit groups side by side, or a leading zero: a phone number or an identifier
+    return bool(_RATIO_BEFORE.search(head) or _RATIO_AFTER.match(tail + text[mention.end + 12:mention.end + 24]))
 
 
 def _is_name_number(before: Span, after: Span) -> bool:
