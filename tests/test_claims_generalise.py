@@ -246,3 +246,8 @@ def test_compounds_scores_ratios_and_phone_numbers_are_not_claims(nlp, text):
 
 def test_a_strength_or_a_membership_is_still_a_count(nlp):
     assert [c.value for c in _claims(nlp, "A 12-member delegation arrived with a 1,000-strong force.")] == [12, 1000]
+
+
+def test_a_possessor_stays_in_the_claimants_name(nlp):
+    claim = _one(nlp, "The militants killed 8 police officers, according to the governor's office.")
+    assert claim.claimant == "governor's office"

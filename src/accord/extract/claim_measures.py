@@ -93,7 +93,7 @@ def _changed_count(number: Token) -> Token | None:
         return None
     verb = number.head.head
     for _ in range(3):  # "from 300 to 450": "to" may hang from the first number or its "from"
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
     changes = claim_lexicon().change_up | claim_lexicon().change_down

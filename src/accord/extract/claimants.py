@@ -178,9 +178,8 @@ class SentenceClaimants:
                 names.append(named)
                 continue
             phrase = doc[phrase_start:member.i + 1]
-            words = [t for t in phrase if t.i == member.i or (t.dep_ not in ("det", "poss", "punct", "cc", "prep",
-                                                                             "pobj") and t.dep_ != "appos")]
-            text = without_article(" ".join(t.text for t in words if t.i <= member.i))
+            words = [t for t in phrase if _names_the_head(t, member)]
+            text = without_article(" ".join(t.text for t in words if t.i <= member.i)).replace(" 's", "'s")
             if text:
                 names.append(text)
         return " and ".join(names) if names else None
@@ -264,6 +263,22 @@ def _acts_as_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)
 
 
+MAX_TREE_DEPTH = 64  # a bound on any walk up a parse tree
+_OUTSIDE_A_NAME = ("det", "punct", "cc", "prep", "pobj", "appos", "relcl", "acl")
+
+
+def _names_the_head(token: Token, head: Token) -> bool:
+    """A word of the head's own name: not an article, a clause or a phrase hanging from it, nor a possessive
+    pronoun ("its spokesman"); a possessor noun stays ("the governor's office")."""
+    for _ in range(MAX_TREE_DEPTH):
+        if token.i == head.i:
+            return True
+        if token.dep_ in _OUTSIDE_A_NAME or token.tag_ == "PRP$" or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
 def appositive_name(head: Token, index: DocIndex) -> str | None:
     """"the volunteer organisation White Helmets": a common noun named by the proper name beside it."""
     if head.pos_ == "PROPN":
@@ -282,7 +297,7 @@ def subject_of(verb: Token) -> Token | None:
     # "a village, which they said was hit": the relative pronoun is what was said, "they" said it
     for child in sorted(subjects, key=lambda c: c.lower_ in _RELATIVE_PRONOUNS):
         return child
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return subject_of(verb.head)
     if verb.dep_ == "acl" or verb.dep_ == "relcl":
         return verb.head
