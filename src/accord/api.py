@@ -135,10 +135,10 @@ def _extract(docs: list[Document], engine: Engine) -> Pending:
     return outcomes
 
 
-def _store(store: Store, doc: Document, outcome: Extractions | ExtractionFailure, report: IngestReport,
-           on_error: Callable[[InputError], None] | None) -> None:
-    """Save one document with its extractions; a failed one is saved without them, with a note, and
-    left to be extracted again by the next run (its extractor version is unset)."""
+def _to_store(doc: Document, outcome: Extractions | ExtractionFailure, report: IngestReport,
+              on_error: Callable[[InputError], None] | None) -> tuple[Document, Extractions, str | None]:
+    """What to save of one document: its extractions, or for a failed one none, with a note, left to be
+    extracted again by the next run (its extractor version is unset)."""
     if isinstance(outcome, ExtractionFailure):
         error = ExtractionError(doc.origin, f"extraction failed ({outcome.reason}); stored without extractions",
                                 doc_id=doc.id)
@@ -146,9 +146,8 @@ def _store(store: Store, doc: Document, outcome: Extractions | ExtractionFailure
         if on_error:
             on_error(error)
         doc.notes.append(f"error: extraction failed ({outcome.reason})")
-        store.save_document(doc, Extractions(doc=doc.id), None)
-        return
-    store.save_document(doc, trim_spans(outcome, doc.clean_text), extractor_fingerprint())
+        return doc, Extractions(doc=doc.id), None
+    return doc, trim_spans(outcome, doc.clean_text), extractor_fingerprint()
 
 
 def ingest(
@@ -190,10 +189,9 @@ def ingest(
             _announce_extraction(n_process, on_stage, engine)
             for number, (batch, outcomes) in enumerate(in_order(batches, lambda b: _extract(b, runner),
                                                                 runner.lookahead)):
-                for doc, outcome in zip(batch, outcomes, strict=True):
-                    _store(store, doc, outcome, report, on_error)
-                    if doc.language not in (None, "en"):
-                        report.not_english.append(doc.id)
+                store.save_documents([_to_store(doc, outcome, report, on_error)
+                                      for doc, outcome in zip(batch, outcomes, strict=True)])
+                report.not_english += [doc.id for doc in batch if doc.language not in (None, "en")]
                 if on_progress:
                     on_progress(len(batch))
                 if number == 0 and on_stage:

@@ -142,7 +142,8 @@ def ingest(
         None, help="Publication date YYYY-MM-DD for inputs that lack one.", callback=_iso_date
     ),
     source: str = typer.Option(None, help="Source name for inputs that lack one."),
-    workers: int = typer.Option(1, min=1, help="Processes for the NLP stage."),
+    workers: int = typer.Option(None, min=1, help="Processes for the NLP stage (default: every core, or one "
+                                "for an input of a few dozen articles, where loading the model in each costs more)."),
     on_duplicate: str = typer.Option("error", "--on-duplicate", help="A second article with an id already read "
                                      "in this run: error (rejected), skip (keep the first) or replace."),
     wait: float = typer.Option(0.0, "--wait", min=0, help="Seconds to wait while another process holds the store."),
@@ -150,6 +151,10 @@ def ingest(
                                       help="Seconds per 10,000 characters one article may take (plus "
                                       f"{BASE_BUDGET_SECONDS:.0f}s); over it, it is stored without "
                                       "extractions and reported. 0: no limit."),
+    engine: str = typer.Option("local", "--engine", help="Where the NLP stage runs: local (this machine's "
+                               "processes) or ray (Ray Data; pip install 'accord[ray]')."),
+    address: str = typer.Option(None, "--address", help="With --engine ray: the cluster, e.g. ray://head:10001 "
+                                "(default: RAY_ADDRESS, else a local Ray on --workers CPUs)."),
 ) -> None:
     """Read, clean, extract and store articles; re-running skips what is already stored.
 
@@ -159,8 +164,19 @@ def ingest(
     """
     if on_duplicate not in api.DUPLICATE_POLICIES:
         raise typer.BadParameter(f"use one of {', '.join(api.DUPLICATE_POLICIES)}", param_hint="--on-duplicate")
+    if engine not in ("local", "ray"):
+        raise typer.BadParameter("use local or ray", param_hint="--engine")
+    if engine == "ray":
+        import importlib.util
+
+        if importlib.util.find_spec("ray") is None:
+            raise typer.BadParameter("Ray is not installed: pip install 'accord[ray]'", param_hint="--engine")
+    if workers is None:
+        from accord.engines.local import default_workers
+
+        workers = default_workers(api.count_articles(paths))
     report = _run_ingest(paths, db, published, source, workers, on_duplicate=on_duplicate, wait=wait,
-                         budget=TimeBudget(seconds_per_10k=time_budget))
+                         budget=TimeBudget(seconds_per_10k=time_budget), engine=engine, address=address)
     _print_ingest_report(report, db)
     if not report.ok:
         raise typer.Exit(code=1)

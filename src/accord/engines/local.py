@@ -134,6 +134,21 @@ def _in_own_process(item: Item, budget: TimeBudget) -> Outcome:
         return ExtractionFailure(str(item[0]), "the worker process died while extracting it")
 
 
+# Each worker loads the spaCy pipeline (a few seconds): below this many articles per extra worker, one
+# process finishes first.
+ARTICLES_PER_EXTRA_WORKER = 50
+
+
+def default_workers(articles: int | None, cores: int | None = None) -> int:
+    """`--workers` when not given: every core for a large input, one process for a small one."""
+    import os
+
+    cores = cores or os.cpu_count() or 1
+    if articles is None:
+        return cores
+    return max(1, min(cores, articles // ARTICLES_PER_EXTRA_WORKER + 1))
+
+
 def open_engine(kind: str = "local", workers: int = 1, budget: TimeBudget = TimeBudget(),
                 address: str | None = None) -> Engine:
     """The engine for `accord ingest --engine KIND --workers N` (Ray: see engines/ray.py)."""

@@ -19,6 +19,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from accord.data import read_yaml
+from accord.extract.doc_cache import entities, entities_in
 
 # Entity labels that name an actor when the lexicon does not know it.
 ACTOR_LABELS = ("PERSON", "ORG", "NORP")
@@ -153,7 +154,7 @@ def _inside_another_name(span: Span, actor: Actor) -> bool:
     family name at the end of a fuller name ("Mullah Abdul Ghani Baradar") is still that person."""
     if actor.type not in PERSON_TYPES:
         return False
-    return any(ent.label_ == "PERSON" and ent.start <= span.start and span.end < ent.end for ent in span.doc.ents)
+    return any(ent.label_ == "PERSON" and ent.start <= span.start and span.end < ent.end for ent in entities(span.doc))
 
 
 def actor_in_span(span: Span, mentions: list[ActorMention]) -> str | None:
@@ -165,7 +166,7 @@ def actor_in_span(span: Span, mentions: list[ActorMention]) -> str | None:
         return heading.actor.name
     if inside:
         return inside[0].actor.name
-    for ent in span.ents:
+    for ent in entities_in(span):
         if ent.label_ in ACTOR_LABELS and not (ent.text.isupper() and len(ent.text) > 4):  # not a dateline
             return ent.text.removeprefix("the ").strip()
     return None

@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from accord.extract.doc_cache import entities
 from accord.extract.quote_marks import QuotedSpan, in_spans
 from accord.extract.speakers import (
     GROUP_PRONOUNS,
@@ -231,7 +232,7 @@ def _described_person(token: Token, people: People) -> Speaker | None:
 
 
 def entity_of(token: Token) -> Span | None:
-    for ent in token.doc.ents:
+    for ent in entities(token.doc):
         if ent.start <= token.i < ent.end:
             return ent
     return None

@@ -27,6 +27,7 @@ from accord.extract.actors import ActorLexicon
 from accord.extract.claim_lexicon import claim_lexicon
 from accord.extract.claim_measures import TOTAL_NOUNS, measure_of
 from accord.extract.claimants import SentenceClaimants
+from accord.extract.doc_cache import sentences
 from accord.extract.doc_index import DocIndex
 from accord.extract.group_descriptions import DocumentGroups
 from accord.extract.numbers import lexicon, parse_number, qualifier_before, vague_quantity
@@ -83,7 +84,7 @@ def _extract(doc: Doc, actors: ActorLexicon | None = None) -> Doc:
     groups = DocumentGroups(doc, index, actors)
     claims: list[Claim] = []
     previous: tuple[str, str] | None = None  # the period of the latest count that has one
-    for sentence in doc.sents:
+    for sentence in sentences(doc):
         found = claims_in_sentence(sentence, index, doc._.published, groups, previous)
         claims.extend(found)
         previous = next(((c.period_start, c.period_end or c.period_start) for c in found if c.period_start),

@@ -14,6 +14,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from accord.extract.attribution import entity_of, resolve_speaker, speaker_of_verb, strip_article, subject_of
+from accord.extract.doc_cache import entities
 from accord.extract.quote_marks import QuotedSpan, in_spans
 from accord.extract.said_on import definite_carrier
 from accord.extract.speakers import Lexicon, People, noun_phrase, split_title
@@ -42,7 +43,7 @@ def name_described_organisation(doc: Doc, quotes: list[Quote], lexicon: Lexicon)
 
     It must be the only organisation quoted by name and the one the article names most often.
     """
-    mentions = Counter(strip_article(e.text) for e in doc.ents if e.label_ in ("ORG", "NORP"))
+    mentions = Counter(strip_article(e.text) for e in entities(doc) if e.label_ in ("ORG", "NORP"))
     named = {q.speaker_org for q in quotes if q.speaker is None and q.speaker_org in mentions}
     if len(named) != 1 or not mentions:
         return

@@ -22,6 +22,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Token
 
 from accord.extract.actors import PERSON_TYPES, Actor, ActorLexicon, ActorMention
+from accord.extract.doc_cache import entities, text_of
 from accord.extract.places import resolve_listed_place
 from accord.extract.speakers import TRANSCRIPT_LABEL
 
@@ -81,7 +82,7 @@ def _turns(doc: Doc, lexicon: ActorLexicon, author: Actor | None) -> list[tuple[
     """(offset where a turn starts, its speaker): a label the lexicon does not know ("THE PRESIDENT") is the
     titled author if there is one; a question ("Q:") is a reporter's, nobody's side."""
     turns = []
-    for match in TRANSCRIPT_LABEL.finditer(doc.text):
+    for match in TRANSCRIPT_LABEL.finditer(text_of(doc)):
         label = match.group(1).strip()
         speaker = None if label == "Q" else lexicon.known(label) or author
         turns.append((match.start(), speaker))
@@ -105,7 +106,7 @@ def _people(doc: Doc, named: list[ActorMention]) -> list[tuple[int, Actor]]:
     A transcript's speaker label is left out: in that speaker's turn they are "I", never "he"."""
     people = [(m.start, m.actor) for m in named if m.actor.type in PERSON_TYPES and not _is_label(doc, m.end)]
     taken = {i for m in named for i in range(m.start, m.end)}
-    people += [(ent.start, Actor(ent.text, "person")) for ent in doc.ents if ent.label_ == "PERSON"
+    people += [(ent.start, Actor(ent.text, "person")) for ent in entities(doc) if ent.label_ == "PERSON"
                and not taken & set(range(ent.start, ent.end)) and not _is_label(doc, ent.end)
                and resolve_listed_place(ent.text) is None]  # the recogniser takes some towns for people
     return sorted(people, key=lambda p: p[0])

@@ -26,6 +26,7 @@ from accord.extract.discourse import (
     note_unnamed_speakers,
     speaker_of_the_statement_mentioned_before,
 )
+from accord.extract.doc_cache import sentences, text_of
 from accord.extract.quote_marks import QuotedSpan, find_quoted_spans, in_spans, paragraphs
 from accord.extract.said_on import (
     date_quotes_after_a_dated_occasion,
@@ -68,10 +69,10 @@ class QuoteExtractor:
 
 def extract_quotes(doc: Doc, lexicon: Lexicon) -> list[Quote]:
     people = People(doc, lexicon)
-    spans = [s for s in find_quoted_spans(doc.text) if not _is_title(doc.text, s, lexicon)]
+    spans = [s for s in find_quoted_spans(text_of(doc)) if not _is_title(text_of(doc), s, lexicon)]
     note_unnamed_speakers(doc, spans, people, lexicon)
     direct = _direct_quotes(doc, spans, people, lexicon)
-    reported = [] if is_transcript(doc.text) else _reported_speech(doc, spans, people, lexicon)
+    reported = [] if is_transcript(text_of(doc)) else _reported_speech(doc, spans, people, lexicon)
     quotes = sorted(direct + reported, key=lambda q: (q.start, not q.direct))
     name_introduced_speakers(doc, quotes, people, lexicon)
     name_role_holders(quotes, people, lexicon)
@@ -89,13 +90,13 @@ def extract_quotes(doc: Doc, lexicon: Lexicon) -> list[Quote]:
 def _direct_quotes(doc: Doc, spans: list[QuotedSpan], people: People, lexicon: Lexicon) -> list[Quote]:
     quotes: list[Quote] = []
     previous: tuple[QuotedSpan, Speaker | None] | None = None
-    paragraph_of = _paragraph_index(doc.text)
+    paragraph_of = _paragraph_index(text_of(doc))
     for index, span in enumerate(spans):
         sentences = _sentences_over(doc, span.start, span.end)
         found = _attribute(doc, span, sentences, spans, people, lexicon)
         if found.speaker is None:
             found = _borrowed_speaker(doc, span, spans, index, previous, paragraph_of, people, lexicon)
-            if found.speaker is None and _word_count(doc.text[span.start:span.end]) <= SHORT_QUOTE_WORDS:
+            if found.speaker is None and _word_count(text_of(doc)[span.start:span.end]) <= SHORT_QUOTE_WORDS:
                 continue  # a scare quote or a name, not someone's words
         speaker = found.speaker
         if speaker and speaker.name:
@@ -118,13 +119,13 @@ def _borrowed_speaker(doc: Doc, span: QuotedSpan, spans: list[QuotedSpan], index
         gap = here - paragraph_of.get(prev_span.start, -10) if here is not None else 99
         if gap == 0:
             return Attribution(prev_speaker, None, False)
-    if _starts_paragraph(doc.text, span):
+    if _starts_paragraph(text_of(doc), span):
         introduced = _introduced_by_previous_paragraph(doc, span, spans, people, lexicon)
         if introduced.speaker is not None:
             return introduced
         if previous is not None and here is not None and here - paragraph_of.get(previous[0].start, -10) == 1:
             return Attribution(previous[1], None, False)
-    if _whole_paragraph(doc.text, span) and index + 1 < len(spans):
+    if _whole_paragraph(text_of(doc), span) and index + 1 < len(spans):
         following = spans[index + 1]
         sentences = _sentences_over(doc, following.start, following.end)
         return Attribution(_attribute(doc, following, sentences, spans, people, lexicon).speaker, None, False)
@@ -135,8 +136,8 @@ def _introduced_by_previous_paragraph(doc: Doc, span: QuotedSpan, spans: list[Qu
                                       lexicon: Lexicon) -> Attribution:
     """'X accused Y of meddling.' then a paragraph that is only a quote: X's words."""
     nobody = Attribution(None, None, False)
-    line_start = doc.text.rfind("\n", 0, span.start)
-    before = doc.text[:line_start].rstrip()
+    line_start = text_of(doc).rfind("\n", 0, span.start)
+    before = text_of(doc)[:line_start].rstrip()
     if not before:
         return nobody
     last = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
@@ -352,7 +353,7 @@ def _is_reported_content(doc: Doc, content: tuple[int, int] | None, spans: list[
     if content is None:
         return False
     start, end = content
-    if "\n" in doc.text[start:end]:
+    if "\n" in text_of(doc)[start:end]:
         return False
     quoted = sum(max(0, min(end, s.end) - max(start, s.start)) for s in spans)
     return quoted <= QUOTED_SHARE_MAX * (end - start)
@@ -363,13 +364,13 @@ def _is_reported_content(doc: Doc, content: tuple[int, int] | None, spans: list[
 
 
 def _quote(doc: Doc, start: int, end: int, direct: bool, speaker: Speaker | None, said_on: str | None) -> Quote:
-    return Quote(doc=doc._.doc_id, text=doc.text[start:end], direct=direct,
+    return Quote(doc=doc._.doc_id, text=text_of(doc)[start:end], direct=direct,
                  speaker=speaker.name if speaker else None, speaker_org=speaker.org if speaker else None,
                  said_on=said_on, start=start, end=end)
 
 
 def _sentences_over(doc: Doc, start: int, end: int) -> list[Span]:
-    return [s for s in doc.sents if s.start_char < end and s.end_char > start]
+    return [s for s in sentences(doc) if s.start_char < end and s.end_char > start]
 
 
 def _distance(token: Token, span: QuotedSpan) -> int:

@@ -30,6 +30,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.attribution import CARRIERS, speaker_of_verb
+from accord.extract.doc_cache import entities, entities_in, sentences
 from accord.extract.quote_marks import QuotedSpan, in_spans
 from accord.extract.speakers import Lexicon, People
 from accord.extract.time import resolve
@@ -49,7 +50,7 @@ def day_of_attribution(doc: Doc, sentences: list[Span], spans: list[QuotedSpan],
                        exclude: tuple[int, int], occasions: frozenset[str] = frozenset()) -> str | None:
     """The day from a time cue of the attribution (outside the quoted or reported words)."""
     published = doc._.published
-    cues = [ent for sent in sentences for ent in sent.ents
+    cues = [ent for sent in sentences for ent in entities_in(sent)
             if ent.label_ in _TIME_CUES and not in_spans(ent.start_char, spans)
             and not exclude[0] <= ent.start_char < exclude[1]]
     if verb is None:
@@ -78,7 +79,8 @@ def _day_next_to_the_last_day_mentioned(doc: Doc, cue: Span, published: str | No
     if match is None:
         return None
     step = -1 if (match.group(1) or match.group(2)).lower() in ("previous", "before") else 1
-    for ent in reversed([e for e in doc.ents if e.label_ == "DATE" and e.end <= cue.start and _dates_a_happening(e)]):
+    earlier = [e for e in entities(doc) if e.label_ == "DATE" and e.end <= cue.start and _dates_a_happening(e)]
+    for ent in reversed(earlier):
         anchor = resolve(ent.text, published)
         if anchor is not None and anchor.precision == "day":
             return (date.fromisoformat(anchor.iso) + timedelta(days=step)).isoformat()
@@ -98,7 +100,7 @@ def _weekday_of_a_written_date(doc: Doc, cue: Span) -> str | None:
     if not _WEEKDAY.search(cue.text):
         return None
     matches = set()
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ != "DATE" or ent == cue:
             continue
         written = resolve(ent.text, None)
@@ -178,7 +180,7 @@ def date_quotes_after_a_dated_occasion(doc: Doc, quotes: list[Quote], spans: lis
     speaker's later quotes inherit it). Only the sentence right after, and only an occasion
     that no speech verb of its own sentence already dates (that verb's quotes carry the day).
     """
-    for sentence in doc.sents:
+    for sentence in sentences(doc):
         day = _day_of_an_occasion_in(doc, sentence, spans, occasions)
         if day is None or sentence.end >= len(doc):
             continue
@@ -194,7 +196,7 @@ def date_quotes_after_a_dated_occasion(doc: Doc, quotes: list[Quote], spans: lis
 def _day_of_an_occasion_in(doc: Doc, sentence: Span, spans: list[QuotedSpan],
                            occasions: frozenset[str]) -> str | None:
     """The day a time cue gives to an occasion noun of the sentence ('comments on Thursday', 'Monday's speech')."""
-    for ent in sentence.ents:
+    for ent in entities_in(sentence):
         if ent.label_ not in _TIME_CUES or in_spans(ent.start_char, spans):
             continue
         occasion = _occasion_dated_by(ent, occasions)
@@ -244,7 +246,7 @@ def statement_days(doc: Doc, spans: list[QuotedSpan], people: People, lexicon: L
     for token in doc:
         if token.pos_ != "VERB" or in_spans(token.idx, spans) or not _acts_in_words(token, lexicon):
             continue
-        if not any(ent.label_ in _TIME_CUES for ent in token.sent.ents):
+        if not any(ent.label_ in _TIME_CUES for ent in entities_in(token.sent)):
             continue
         if _reported_by_another_speech_verb(token, lexicon.speech_verbs):
             continue  # "On Tuesday X announced he had asked for it Monday night": the statement is Tuesday's

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.data import read_yaml
 from accord.errors import DataFileError
+from accord.extract.doc_cache import entities
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "we", "it"}
@@ -124,7 +125,7 @@ class People:
         self.mentions: list[PersonMention] = []
         self.unnamed: list[tuple[int, str]] = []  # (offset, description) of unnamed persons who spoke
         self._full: dict[str, str] = {}
-        surface = [(ent, *split_title(ent.text, lexicon.titles)) for ent in doc.ents
+        surface = [(ent, *split_title(ent.text, lexicon.titles)) for ent in entities(doc)
                    if ent.label_ == "PERSON" and not group_name(ent)]
         for _, name, _ in surface:
             if _plausible_name(name):

@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.actors import ActorLexicon, ActorMention, actor_in_span
+from accord.extract.doc_cache import sentences
 from accord.extract.events.arguments import (
     actors_of,
     fatalities_in,
@@ -112,7 +113,7 @@ def extract_events(doc: Doc, rules: dict[str, list[TriggerRule]], lexicon: Actor
     named_at: list[CandidateRecord] = []
     additional: list[bool] = []
     records: list[CandidateRecord] = []
-    for sentence in doc.sents:
+    for sentence in sentences(doc):
         filtering = SentenceContext(sentence, quoted)
         triggers = []
         for token in sentence:

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from accord.extract.doc_cache import entities, entities_in
 from accord.extract.events.syntax import governing_verb, in_subtree, owned_by_other
 from accord.extract.places import Location, capital_of, resolve_listed_place, resolve_place
 from accord.models import EventMention
@@ -51,7 +52,7 @@ def location_of(token: Token, sentence: Span, context: tuple[str, ...],
     and leaving out places in another trigger's separate phrase."""
     scope = governing_verb(token)
     candidates: list[tuple[int, int, Location]] = []
-    places = [e for e in sentence.ents if e.label_ in PLACE_LABELS and _is_place_phrase(e)]
+    places = [e for e in entities_in(sentence) if e.label_ in PLACE_LABELS and _is_place_phrase(e)]
     capitals = capitals_named_by_country(sentence)
     for ent in [*places, *names_with_place_nouns(sentence), *places_taken_for_people(sentence), *capitals]:
         if owned_by_other(ent, token, owners):
@@ -91,8 +92,8 @@ def _with_direction(ent: Span) -> Span:
 def places_taken_for_people(sentence: Span) -> list[Span]:
     """PERSON (or ORG) entities in a place phrase ("in Maidan Shahr", "an assault in Ghazni") that the curated
     gazetteer lists as places: the entity recogniser often takes an unfamiliar town for a person or a body."""
-    return [e for e in sentence.ents if e.label_ in ("PERSON", "ORG") and _is_place_phrase(e) and e.root.dep_ == "pobj"
-            and resolve_listed_place(e.text) is not None]
+    return [e for e in entities_in(sentence) if e.label_ in ("PERSON", "ORG") and _is_place_phrase(e)
+            and e.root.dep_ == "pobj" and resolve_listed_place(e.text) is not None]
 
 
 def capitals_named_by_country(sentence: Span) -> dict[Span, Location]:
@@ -152,7 +153,7 @@ def _is_place_phrase(ent: Span) -> bool:
 def document_countries(doc: Doc) -> tuple[str, ...]:
     """The countries the document talks about most, to settle ambiguous place names."""
     counts: Counter[str] = Counter()
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ == "GPE":
             location = resolve_place(ent.text)
             if location and location.get("country"):

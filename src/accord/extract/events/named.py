@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from accord.data import read_yaml
+from accord.extract.doc_cache import entities_in
 from accord.extract.events.syntax import in_subtree
 from accord.extract.events.triggers import TriggerRule
 from accord.extract.places import resolve_place
@@ -56,7 +57,7 @@ def named_happening(token: Token, rule: TriggerRule, sentence: Span, published: 
     candidates = [h for h in happenings if h.type == rule.type]
     if not candidates:
         return None
-    texts = [e.text for e in sentence.ents if e.label_ in ("DATE", "EVENT") and in_subtree(e, token)]
+    texts = [e.text for e in entities_in(sentence) if e.label_ in ("DATE", "EVENT") and in_subtree(e, token)]
     if token.pos_ in ("NOUN", "PROPN"):
         texts.append(token.doc[max(sentence.start, token.i - NAME_WINDOW):token.i + 1].text)
     for happening in candidates:

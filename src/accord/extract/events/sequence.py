@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
+from accord.extract.doc_cache import entities_in
 from accord.extract.events.syntax import clause_of, governing_verb
 from accord.models import EventMention
 
@@ -69,7 +70,7 @@ def sequence_of(token: Token, sentence: Span) -> Sequence | None:
     clause = clause_of(verb)
     if clause.dep_ == "advcl" and any(c.lower_ == "when" for c in clause.children):
         clauses.add(clause_of(clause.head).i)  # "continued hours later when the Taliban bombed ..."
-    for ent in sentence.ents:
+    for ent in entities_in(sentence):
         if ent.label_ != "DATE" or ent.root.head.i == ent.root.i:
             continue
         head = ent.root.head

@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from accord.extract.doc_cache import entities, entities_in
 from accord.extract.events.factuality import PLANNED_HEADS, is_planned
 from accord.extract.events.syntax import (
     ADJUNCT_PREPS,
@@ -96,7 +97,7 @@ def explicit_date_of(token: Token, sentence: Span, published: str | None, tense:
     """(iso date, precision) of the DATE entity in the trigger's own phrase or clause (or one a when/after
     clause lends it), else None."""
     clause = clause_of(governing_verb(token))
-    all_dates = [e for e in sentence.ents if e.label_ == "DATE"]
+    all_dates = [e for e in entities_in(sentence) if e.label_ == "DATE"]
     borrowed = {e.start: borrowed_time(e, token, owners) for e in all_dates if owned_by_other(e, token, owners)}
     dates = [e for e in all_dates if not opens_period(e) and not bounds_a_period_around(e, token)
              and (e.start not in borrowed or borrowed[e.start] or clause_time(e, clause))]
@@ -165,7 +166,7 @@ def is_upcoming_day_of(ent: Span, token: Token, published: str | None) -> bool:
     weekday = next((t.lower_ for t in ent if t.lower_ in WEEKDAYS), None)
     if weekday is None or not any(t.dep_ == "case" or t.lower_ in ("'s", "’s") for t in ent.doc[ent.start:ent.end + 1]):
         return False
-    for other in ent.doc.ents:
+    for other in entities(ent.doc):
         if other.label_ == "DATE" and other.start != ent.start and weekday in other.text.lower() \
                 and is_planned(clause_of(other.root), None, published):
             return True
@@ -194,7 +195,7 @@ def context_day(sentence: Span, published: str | None) -> str | None:
         previous = doc[start - 1].sent
         # Only a past-tense report dates what follows; a photo caption's date ("protesters burn tyres in
         # Kabul, September 3") is when the picture was taken.
-        dates = [e for e in previous.ents if e.label_ == "DATE" and reports_past(e)]
+        dates = [e for e in entities_in(previous) if e.label_ == "DATE" and reports_past(e)]
         for ent in reversed(dates):
             value = resolve(ent.text, published, "past")
             if value is not None and value.precision == "day" and value.start == value.end \
@@ -242,7 +243,7 @@ def has_past_cue(token: Token) -> bool:
     is of the past even when its verb has no tense."""
     verb = governing_verb(token)
     return any(e.label_ == "DATE" and _PAST_CUE.search(e.text) and (in_subtree(e, token) or e.root.head == verb)
-               for e in token.sent.ents)
+               for e in entities_in(token.sent))
 
 
 def _is_coordinated_with(clause: Token, other: Token) -> bool:
@@ -317,7 +318,7 @@ def latest_explicit_date(doc: Doc) -> str | None:
     """For an undated article, the latest full date the text gives ("September 7, 2019"): the article is
     at least that recent, which fixes the month of its undated past-tense reports."""
     days = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ == "DATE":
             value = resolve(ent.text, None)
             if value is not None and value.precision == "day":
