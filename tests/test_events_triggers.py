@@ -142,3 +142,12 @@ def test_announced_plans_stay_a_planned_happening(events_of):
     assert [(m.type, m.planned) for m in mentions] == [("MOBILIZE", True)]
 
 
+
+
+def test_armed_doer_that_targeted_a_party_is_an_assault(events_of):
+    events = events_of("Four gunmen targeted the ruling party in Mosul on Friday.")
+    assert [e.type for e in events] == ["ASSAULT"]
+
+
+def test_a_campaign_that_targeted_voters_is_no_assault(events_of):
+    assert not _of_type(events_of("The rebel campaign targeted young voters in the south last month."), "ASSAULT")
