@@ -115,3 +115,15 @@ def test_the_country_stays_unknown_when_the_document_names_two_countries(events_
     text = YEMEN + "Saudi Arabia is wary. The cease-fire is scheduled to begin on Tuesday across the country."
     truce = next(e for e in events_of(text) if e.type == "RETREAT")
     assert truce.location is None
+
+
+def test_unknown_official_after_a_nationality_and_title_is_the_actor(events_of):
+    events = events_of("Dutch Foreign Minister Pieter Vandermolen condemned the airstrikes on Monday.")
+    accuse = next(e for e in events if e.type == "ACCUSE")
+    assert accuse.actor1 == "Pieter Vandermolen"
+
+
+def test_country_named_before_an_unnamed_official_stays_the_actor(events_of):
+    events = events_of("The Dutch foreign minister condemned the airstrikes on Monday.")
+    accuse = next(e for e in events if e.type == "ACCUSE")
+    assert accuse.actor1 != "foreign minister"

@@ -40,7 +40,10 @@ def actors_of(token: Token, mentions: list[ActorMention], sentence: Span) -> tup
     places = {p.text for p in [*names_with_place_nouns(sentence), *places_taken_for_people(sentence)]}
 
     def named(phrase: Token | None) -> str | None:
-        found = actor_in_span(span_of(phrase), mentions) if phrase is not None else None
+        if phrase is None:
+            return None
+        span = span_of(phrase)
+        found = _person_heading(span, mentions) or actor_in_span(span, mentions)
         return None if found in places else found  # "the town of Lashkar Gah" is where, never who
 
     actor1 = actor2 = None
@@ -83,6 +86,16 @@ def actors_of(token: Token, mentions: list[ActorMention], sentence: Span) -> tup
     if actor2 == actor1:
         actor2 = None
     return actor1, actor2
+
+
+def _person_heading(span: Span, mentions: list[ActorMention]) -> str | None:
+    """A person the actor table does not know who heads the phrase: "German Foreign Minister X condemned" is X,
+    not the nationality before the title (a known actor at the head is `actor_in_span`'s to name)."""
+    root = span.root
+    if any(m.start <= root.i < m.end for m in mentions):
+        return None
+    person = next((e for e in span.ents if e.label_ == "PERSON" and e.start <= root.i < e.end), None)
+    return person.text if person is not None and len(person) > 1 else None
 
 
 def names_the_site(span: Span) -> bool:
