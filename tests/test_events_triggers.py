@@ -151,3 +151,13 @@ def test_armed_doer_that_targeted_a_party_is_an_assault(events_of):
 
 def test_a_campaign_that_targeted_voters_is_no_assault(events_of):
     assert not _of_type(events_of("The rebel campaign targeted young voters in the south last month."), "ASSAULT")
+
+
+def test_official_not_authorized_to_discuss_reports_no_meeting(events_of):
+    events = events_of("An aide, speaking on condition of anonymity because he was not authorized to discuss the "
+                       "case with reporters, said the army attacked the camp on Monday.")
+    assert [e.type for e in events] == ["ASSAULT"]
+
+
+def test_forces_not_permitted_to_withdraw_have_not_withdrawn(events_of):
+    assert not _of_type(events_of("The brigade was not permitted to withdraw from the town on Friday."), "RETREAT")
