@@ -127,3 +127,13 @@ def test_country_named_before_an_unnamed_official_stays_the_actor(events_of):
     events = events_of("The Dutch foreign minister condemned the airstrikes on Monday.")
     accuse = next(e for e in events if e.type == "ACCUSE")
     assert accuse.actor1 != "foreign minister"
+
+
+def test_capital_that_expels_an_envoy_is_its_countrys_government(events_of):
+    sanction = next(e for e in events_of("Oslo expelled the Iranian ambassador on Monday.") if e.type == "SANCTION")
+    assert sanction.actor1 == "Norway"
+
+
+def test_capital_where_a_happening_took_place_is_no_actor(events_of):
+    assault = _assault(events_of("Gunmen attacked a hotel in Oslo on Monday."))
+    assert assault.actor1 != "Norway"

@@ -12,6 +12,7 @@ from accord.extract.actors import ActorMention, actor_in_span
 from accord.extract.events.locations import SITE_PREPS, names_with_place_nouns, places_taken_for_people
 from accord.extract.events.syntax import ADJUNCT_PREPS, governing_verb, span_of
 from accord.extract.events.threats import ConditionalThreat
+from accord.extract.places import country_with_capital
 from accord.extract.events.triggers import FATALITY_VERBS
 from accord.models import EventMention
 
@@ -43,7 +44,8 @@ def actors_of(token: Token, mentions: list[ActorMention], sentence: Span) -> tup
         if phrase is None:
             return None
         span = span_of(phrase)
-        found = _person_heading(span, mentions) or actor_in_span(span, mentions)
+        found = _person_heading(span, mentions) or _government_by_capital(phrase, mentions) \
+            or actor_in_span(span, mentions)
         return None if found in places else found  # "the town of Lashkar Gah" is where, never who
 
     actor1 = actor2 = None
@@ -96,6 +98,18 @@ def _person_heading(span: Span, mentions: list[ActorMention]) -> str | None:
         return None
     person = next((e for e in span.ents if e.label_ == "PERSON" and e.start <= root.i < e.end), None)
     return person.text if person is not None and len(person) > 1 else None
+
+
+def _government_by_capital(phrase: Token, mentions: list[ActorMention]) -> str | None:
+    """"Athens expelled the ambassador", "Ankara protested": a capital as the doer of a trigger (its subject or
+    its "by" phrase) stands for its country's government (news metonymy; the recogniser may call it an ORG).
+    A capital the actor table lists ("Moscow") is the table's to name."""
+    if phrase.dep_ not in ("nsubj", "pobj") or (phrase.dep_ == "pobj" and phrase.head.lower_ != "by"):
+        return None
+    if any(m.start <= phrase.i < m.end for m in mentions):
+        return None
+    entity = next((e for e in phrase.doc.ents if e.start == phrase.i and e.label_ in ("GPE", "ORG")), None)
+    return country_with_capital(entity.text) if entity is not None and len(entity) == 1 else None
 
 
 def names_the_site(span: Span) -> bool:
