@@ -12,8 +12,8 @@ from accord.extract.actors import ActorMention, actor_in_span
 from accord.extract.events.locations import SITE_PREPS, names_with_place_nouns, places_taken_for_people
 from accord.extract.events.syntax import ADJUNCT_PREPS, governing_verb, span_of
 from accord.extract.events.threats import ConditionalThreat
-from accord.extract.places import country_with_capital
 from accord.extract.events.triggers import FATALITY_VERBS
+from accord.extract.places import country_with_capital
 from accord.models import EventMention
 
 ACTOR1_DEPS = {"nsubj", "agent", "poss", "compound", "amod", "nmod"}
