@@ -161,3 +161,17 @@ def test_official_not_authorized_to_discuss_reports_no_meeting(events_of):
 
 def test_forces_not_permitted_to_withdraw_have_not_withdrawn(events_of):
     assert not _of_type(events_of("The brigade was not permitted to withdraw from the town on Friday."), "RETREAT")
+
+
+def test_a_ministry_that_protested_makes_a_diplomatic_complaint(events_of):
+    events = events_of("The Norwegian foreign ministry protested on Monday against the seizure of the tanker.")
+    assert "ACCUSE" in [e.type for e in events] and not _of_type(events, "PROTEST")
+
+
+def test_a_country_that_protested_makes_a_diplomatic_complaint(events_of):
+    assert _of_type(events_of("Norway protested the incursion on Tuesday."), "ACCUSE")
+
+
+def test_students_who_protested_demonstrated(events_of):
+    events = events_of("Thousands of students protested in Oslo on Monday.")
+    assert _of_type(events, "PROTEST") and not _of_type(events, "ACCUSE")
