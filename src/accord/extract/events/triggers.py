@@ -68,7 +68,8 @@ def read_trigger_rules() -> dict[str, list[TriggerRule]]:
             unless_lemmas=frozenset(_words(entry.get("unless"))),
             modifiers={k: (v[0], v[1]) for k, v in (entry.get("modifiers") or {}).items()},
             quoted=bool(entry.get("quoted")), needs_happening=bool(entry.get("needs_happening")),
-            direct=bool(entry.get("direct")), doer=bool(entry.get("doer")), by_lemmas=frozenset(_words(entry.get("by"))),
+            direct=bool(entry.get("direct")), doer=bool(entry.get("doer")),
+            by_lemmas=frozenset(_words(entry.get("by"))),
         )
         rules.setdefault(rule.lemma, []).append(rule)
     return rules
