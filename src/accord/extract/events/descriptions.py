@@ -1,6 +1,7 @@
 """Trigger words that describe a thing rather than report a happening: the site of a blast, a base for
 attacks, what an accord provides for, a truce word naming a document or broken, a passive relative clause
-describing its noun, an undated relative clause characterising a noun named with "a". Each is a filter of filters.FILTERS."""
+describing its noun, an undated relative clause characterising a noun named with "a". Each is a
+filter of filters.FILTERS."""
 
 from __future__ import annotations
 
