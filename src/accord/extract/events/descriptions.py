@@ -121,8 +121,9 @@ def is_describing_passive(token: Token, rule: TriggerRule) -> bool:
 def is_characterising_clause(token: Token) -> bool:
     """"two men believed to be part of a group that beheaded hostages": an undated relative clause on a noun
     introduced with "a"/"an" characterises what kind of thing the noun is, it reports no happening of the
-    article. A clause on the subject ("a gunman who opened fire ... killed three") is the report itself."""
-    if token.dep_ != "relcl" or token.pos_ not in ("VERB", "AUX"):
+    article. A clause on the subject ("a gunman who opened fire ... killed three") is the report itself, and a
+    passive one tells what befell the noun ("buried a soldier who was killed in Kandahar")."""
+    if token.dep_ != "relcl" or token.pos_ not in ("VERB", "AUX") or any(c.dep_ == "auxpass" for c in token.children):
         return False
     noun = token.head
     if noun.dep_ in ("nsubj", "nsubjpass") or not any(c.dep_ == "det" and c.lower_ in ("a", "an")
