@@ -115,3 +115,25 @@ def test_the_country_stays_unknown_when_the_document_names_two_countries(events_
     text = YEMEN + "Saudi Arabia is wary. The cease-fire is scheduled to begin on Tuesday across the country."
     truce = next(e for e in events_of(text) if e.type == "RETREAT")
     assert truce.location is None
+
+
+def test_unknown_official_after_a_nationality_and_title_is_the_actor(events_of):
+    events = events_of("Dutch Foreign Minister Pieter Vandermolen condemned the airstrikes on Monday.")
+    accuse = next(e for e in events if e.type == "ACCUSE")
+    assert accuse.actor1 == "Pieter Vandermolen"
+
+
+def test_country_named_before_an_unnamed_official_stays_the_actor(events_of):
+    events = events_of("The Dutch foreign minister condemned the airstrikes on Monday.")
+    accuse = next(e for e in events if e.type == "ACCUSE")
+    assert accuse.actor1 != "foreign minister"
+
+
+def test_capital_that_expels_an_envoy_is_its_countrys_government(events_of):
+    sanction = next(e for e in events_of("Oslo expelled the Iranian ambassador on Monday.") if e.type == "SANCTION")
+    assert sanction.actor1 == "Norway"
+
+
+def test_capital_where_a_happening_took_place_is_no_actor(events_of):
+    assault = _assault(events_of("Gunmen attacked a hotel in Oslo on Monday."))
+    assert assault.actor1 != "Norway"

@@ -27,6 +27,8 @@ DROPS = [
     ("launch_purpose", "The valley was used as a base for raids.", "raids", None),
     ("names_a_site", "Mourners gathered at the site of the explosion.", "explosion", None),
     ("consequence_of_threat", "They said any raid will be met with force.", "raid", None),
+    ("characterising_clause", "They joined a militia that attacked convoys.", "attacked",
+     "They joined the militia that attacked the convoy on Monday."),
     ("topic_of_other_trigger", "The militia cancelled the summit.", "summit", None),
     ("what_stops", "The army ordered a halt to the attacks on Monday.", "attacks", None),
     ("lesser_assault", "A rocket attack killed four soldiers in Kabul on Monday.", "killed", None),
@@ -99,3 +101,9 @@ def test_explain_command_reads_the_stored_document(tmp_path):
     assert "dropped by negated" in result.output
     missing = CliRunner().invoke(app, ["explain", "nope", "--db", str(db)])
     assert missing.exit_code == 1
+
+
+def test_clause_on_the_subject_is_the_report_itself(nlp):
+    _, candidates = candidates_of(nlp, "A gunman who attacked a wedding party in Herat was arrested.")
+    attacked = [c for c in candidates if c.trigger == "attacked"]
+    assert attacked and attacked[0].dropped_by != "characterising_clause"

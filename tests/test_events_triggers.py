@@ -142,3 +142,36 @@ def test_announced_plans_stay_a_planned_happening(events_of):
     assert [(m.type, m.planned) for m in mentions] == [("MOBILIZE", True)]
 
 
+
+
+def test_armed_doer_that_targeted_a_party_is_an_assault(events_of):
+    events = events_of("Four gunmen targeted the ruling party in Mosul on Friday.")
+    assert [e.type for e in events] == ["ASSAULT"]
+
+
+def test_a_campaign_that_targeted_voters_is_no_assault(events_of):
+    assert not _of_type(events_of("The rebel campaign targeted young voters in the south last month."), "ASSAULT")
+
+
+def test_official_not_authorized_to_discuss_reports_no_meeting(events_of):
+    events = events_of("An aide, speaking on condition of anonymity because he was not authorized to discuss the "
+                       "case with reporters, said the army attacked the camp on Monday.")
+    assert [e.type for e in events] == ["ASSAULT"]
+
+
+def test_forces_not_permitted_to_withdraw_have_not_withdrawn(events_of):
+    assert not _of_type(events_of("The brigade was not permitted to withdraw from the town on Friday."), "RETREAT")
+
+
+def test_a_ministry_that_protested_makes_a_diplomatic_complaint(events_of):
+    events = events_of("The Norwegian foreign ministry protested on Monday against the seizure of the tanker.")
+    assert "ACCUSE" in [e.type for e in events] and not _of_type(events, "PROTEST")
+
+
+def test_a_country_that_protested_makes_a_diplomatic_complaint(events_of):
+    assert _of_type(events_of("Norway protested the incursion on Tuesday."), "ACCUSE")
+
+
+def test_students_who_protested_demonstrated(events_of):
+    events = events_of("Thousands of students protested in Oslo on Monday.")
+    assert _of_type(events, "PROTEST") and not _of_type(events, "ACCUSE")

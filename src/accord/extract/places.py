@@ -242,6 +242,13 @@ def capital_of(country_word: str) -> Location | None:
     return gazetteer().capital(country_word)
 
 
+@lru_cache(maxsize=1024)
+def country_with_capital(city: str) -> str | None:
+    """The country whose capital a city is ("Athens" is Greece's), for a capital that stands for its government."""
+    key = fold(city)
+    return next((_country_name(code) for code, capital in _capital_names().items() if fold(capital) == key), None)
+
+
 @lru_cache(maxsize=1)
 def party_nouns() -> frozenset[str]:
     """Nouns for people, forces and offices (data/places.yaml): a country attached to one names a party."""

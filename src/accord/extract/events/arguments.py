@@ -13,6 +13,7 @@ from accord.extract.events.locations import SITE_PREPS, names_with_place_nouns, 
 from accord.extract.events.syntax import ADJUNCT_PREPS, governing_verb, span_of
 from accord.extract.events.threats import ConditionalThreat
 from accord.extract.events.triggers import FATALITY_VERBS
+from accord.extract.places import country_with_capital
 from accord.models import EventMention
 
 ACTOR1_DEPS = {"nsubj", "agent", "poss", "compound", "amod", "nmod"}
@@ -40,7 +41,11 @@ def actors_of(token: Token, mentions: list[ActorMention], sentence: Span) -> tup
     places = {p.text for p in [*names_with_place_nouns(sentence), *places_taken_for_people(sentence)]}
 
     def named(phrase: Token | None) -> str | None:
-        found = actor_in_span(span_of(phrase), mentions) if phrase is not None else None
+        if phrase is None:
+            return None
+        span = span_of(phrase)
+        found = _person_heading(span, mentions) or _government_by_capital(phrase, mentions) \
+            or actor_in_span(span, mentions)
         return None if found in places else found  # "the town of Lashkar Gah" is where, never who
 
     actor1 = actor2 = None
@@ -83,6 +88,28 @@ def actors_of(token: Token, mentions: list[ActorMention], sentence: Span) -> tup
     if actor2 == actor1:
         actor2 = None
     return actor1, actor2
+
+
+def _person_heading(span: Span, mentions: list[ActorMention]) -> str | None:
+    """A person the actor table does not know who heads the phrase: "German Foreign Minister X condemned" is X,
+    not the nationality before the title (a known actor at the head is `actor_in_span`'s to name)."""
+    root = span.root
+    if any(m.start <= root.i < m.end for m in mentions):
+        return None
+    person = next((e for e in span.ents if e.label_ == "PERSON" and e.start <= root.i < e.end), None)
+    return person.text if person is not None and len(person) > 1 else None
+
+
+def _government_by_capital(phrase: Token, mentions: list[ActorMention]) -> str | None:
+    """"Athens expelled the ambassador", "Ankara protested": a capital as the doer of a trigger (its subject or
+    its "by" phrase) stands for its country's government (news metonymy; the recogniser may call it an ORG).
+    A capital the actor table lists ("Moscow") is the table's to name."""
+    if phrase.dep_ not in ("nsubj", "pobj") or (phrase.dep_ == "pobj" and phrase.head.lower_ != "by"):
+        return None
+    if any(m.start <= phrase.i < m.end for m in mentions):
+        return None
+    entity = next((e for e in phrase.doc.ents if e.start == phrase.i and e.label_ in ("GPE", "ORG")), None)
+    return country_with_capital(entity.text) if entity is not None and len(entity) == 1 else None
 
 
 def names_the_site(span: Span) -> bool:

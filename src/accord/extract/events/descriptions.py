@@ -1,6 +1,7 @@
 """Trigger words that describe a thing rather than report a happening: the site of a blast, a base for
 attacks, what an accord provides for, a truce word naming a document or broken, a passive relative clause
-describing its noun. Each is a filter of filters.FILTERS."""
+describing its noun, an undated relative clause characterising a noun named with "a". Each is a
+filter of filters.FILTERS."""
 
 from __future__ import annotations
 
@@ -115,3 +116,17 @@ def is_describing_passive(token: Token, rule: TriggerRule) -> bool:
     return rule.type != "ASSAULT" and token.dep_ == "relcl" and token.pos_ in ("VERB", "AUX") and any(
         c.dep_ == "auxpass" for c in token.children) and not any(
         t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
+
+
+def is_characterising_clause(token: Token) -> bool:
+    """"two men believed to be part of a group that beheaded hostages": an undated relative clause on a noun
+    introduced with "a"/"an" characterises what kind of thing the noun is, it reports no happening of the
+    article. A clause on the subject ("a gunman who opened fire ... killed three") is the report itself, and a
+    passive one tells what befell the noun ("buried a soldier who was killed in Kandahar")."""
+    if token.dep_ != "relcl" or token.pos_ not in ("VERB", "AUX") or any(c.dep_ == "auxpass" for c in token.children):
+        return False
+    noun = token.head
+    if noun.dep_ in ("nsubj", "nsubjpass") or not any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                                     for c in noun.children):
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree)

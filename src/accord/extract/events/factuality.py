@@ -32,7 +32,14 @@ POSSIBILITY_MODIFIERS = {"potential", "possible", "hypothetical", "prospective"}
 STANCE_ADVERBS = {"long", "still", "consistently", "always"}
 
 
+# Verbs of permission: "was not authorized to discuss" withholds the permission, so nothing happened.
+PERMISSION_HEADS = {"authorize", "authorise", "permit", "allow", "empower", "entitle", "clear"}
+
+
 def is_negated(token: Token) -> bool:
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in PERMISSION_HEADS \
+            and any(c.dep_ == "neg" for c in token.head.children):
+        return True
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lemma_.lower() == "no") for c in token.children):
         return True
     noun = noun_it_completes(token)

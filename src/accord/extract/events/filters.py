@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from accord.extract.events.descriptions import (
+    is_characterising_clause,
     is_content_of_accord,
     is_describing_passive,
     is_launch_purpose,
@@ -195,6 +196,8 @@ FILTERS: tuple[Filter, ...] = (
            'A present passive without a date: "Civilians are attacked by drones near the market."'),
     Filter("describing_passive", "candidate", _with_rule(is_describing_passive),
            'A passive relative clause describing its noun: "a corridor whose route was agreed by both sides".'),
+    Filter("characterising_clause", "candidate", _token(is_characterising_clause),
+           'An undated relative clause saying what kind a noun is: "They joined a militia that attacked convoys."'),
     Filter("truce_in_other_role", "candidate", _with_rule(is_truce_in_other_role),
            'A truce word naming a document or broken: "Both sides announced the ceasefire agreement on Monday."'),
     Filter("accord_terms", "candidate", _token(is_content_of_accord),

@@ -47,6 +47,8 @@ class TriggerRule:
     needs_happening: bool = False
     direct: bool = False
     doer: bool = False
+    # `by:` who must be the verb's subject: head lemmas ("ministry"), or `country` for a GPE ("Greece protested")
+    by_lemmas: frozenset[str] = frozenset()
 
 
 def _words(values: list[Any] | None) -> list[str]:
@@ -67,6 +69,7 @@ def read_trigger_rules() -> dict[str, list[TriggerRule]]:
             modifiers={k: (v[0], v[1]) for k, v in (entry.get("modifiers") or {}).items()},
             quoted=bool(entry.get("quoted")), needs_happening=bool(entry.get("needs_happening")),
             direct=bool(entry.get("direct")), doer=bool(entry.get("doer")),
+            by_lemmas=frozenset(_words(entry.get("by"))),
         )
         rules.setdefault(rule.lemma, []).append(rule)
     return rules
@@ -115,8 +118,19 @@ def matching_rule(token: Token, rules: dict[str, list[TriggerRule]]) -> TriggerR
                 continue
         if rule.doer and not reports_as_doer(token, rule, rules):
             continue
+        if rule.by_lemmas and not subject_is(token, rule.by_lemmas):
+            continue
         return rule
     return None
+
+
+def subject_is(verb: Token, heads: frozenset[str]) -> bool:
+    """Whether a verb's active subject is one of `heads` by its head word ("the foreign ministry"), or a
+    country when `country` is among them ("Greece protested")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    return subject.lemma_.lower() in heads or ("country" in heads and subject.ent_type_ == "GPE")
 
 
 def doer_clause(token: Token) -> Token | None:
