@@ -9,6 +9,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from accord.extract.actors import ActorMention, actor_in_span
+from accord.extract.doc_cache import entities, entities_in
 from accord.extract.events.locations import SITE_PREPS, names_with_place_nouns, places_taken_for_people
 from accord.extract.events.syntax import ADJUNCT_PREPS, governing_verb, span_of
 from accord.extract.events.threats import ConditionalThreat
@@ -96,7 +97,7 @@ def _person_heading(span: Span, mentions: list[ActorMention]) -> str | None:
     root = span.root
     if any(m.start <= root.i < m.end for m in mentions):
         return None
-    person = next((e for e in span.ents if e.label_ == "PERSON" and e.start <= root.i < e.end), None)
+    person = next((e for e in entities_in(span) if e.label_ == "PERSON" and e.start <= root.i < e.end), None)
     return person.text if person is not None and len(person) > 1 else None
 
 
@@ -108,7 +109,7 @@ def _government_by_capital(phrase: Token, mentions: list[ActorMention]) -> str |
         return None
     if any(m.start <= phrase.i < m.end for m in mentions):
         return None
-    entity = next((e for e in phrase.doc.ents if e.start == phrase.i and e.label_ in ("GPE", "ORG")), None)
+    entity = next((e for e in entities(phrase.doc) if e.start == phrase.i and e.label_ in ("GPE", "ORG")), None)
     return country_with_capital(entity.text) if entity is not None and len(entity) == 1 else None
 
 
