@@ -3,7 +3,8 @@
 The per-document stage runs a batch through spaCy's `nlp.pipe` (fast: the models work on a
 batch at once). When anything in the batch raises or runs over its time budget, every document
 of the batch runs again on its own, so only the culprit fails; it comes back as an
-`ExtractionFailure` naming the reason, and the caller stores it with a note (api.ingest).
+`ExtractionFailure` naming the reason, and the caller stores it with a note (api.ingest). A
+worker process that dies is handled by the engine that ran it (engines/local.py).
 
 The time budget uses SIGALRM, so it applies in the main thread of a process (the CLI, and each
 worker of `--workers`); elsewhere (a thread of a server) documents run without one.
@@ -14,8 +15,6 @@ from __future__ import annotations
 import signal
 import threading
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -118,31 +117,6 @@ def _alone(item: Item, budget: TimeBudget) -> Outcome:
         raise
     except Exception as error:  # noqa: BLE001 — recorded, not raised: the other documents go on
         return ExtractionFailure(str(item[0]), describe(error))
-
-
-def _worker_chunk(chunk: list[Item], budget: TimeBudget) -> list[Outcome]:
-    return analyse_isolated(chunk, budget)
-
-
-def analyse_isolated_parallel(items: Sequence[Item], workers: int, budget: TimeBudget = TimeBudget(),
-                              chunk_size: int = 8) -> list[Outcome]:
-    """As `analyse_isolated`, on `workers` processes. A worker that dies (killed, out of memory, a
-    crash in native code) fails only the document that killed it: the chunk runs again one document
-    per fresh process."""
-    chunks = [list(items[i:i + chunk_size]) for i in range(0, len(items), chunk_size)]
-    try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            return [o for outcomes in pool.map(_worker_chunk, chunks, [budget] * len(chunks)) for o in outcomes]
-    except BrokenProcessPool:
-        return [_in_own_process(item, budget) for item in items]
-
-
-def _in_own_process(item: Item, budget: TimeBudget) -> Outcome:
-    try:
-        with ProcessPoolExecutor(max_workers=1) as pool:
-            return pool.submit(_worker_chunk, [item], budget).result()[0]
-    except BrokenProcessPool:
-        return ExtractionFailure(str(item[0]), "the worker process died while extracting it")
 
 
 def trim_spans(extractions: Extractions, clean_text: str) -> Extractions:
