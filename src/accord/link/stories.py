@@ -134,8 +134,11 @@ def cluster_stories(docs: list[dict[str, Any]], duplicate_of: dict[str, str]) ->
     stories = _Stories(originals)
     scored = []
     for a, b in candidate_pairs(terms):
+        apart = days_apart(by_id[a].get("published"), by_id[b].get("published"))
+        if apart is not None and apart > MAX_DAYS_APART:
+            continue  # too far apart to be one story, however similar: the cheap test first
         similarity = cosine(vectors[a], vectors[b])
-        if same_story(similarity, days_apart(by_id[a].get("published"), by_id[b].get("published"))):
+        if same_story(similarity, apart):
             scored.append((-similarity, a, b))
     for _, a, b in sorted(scored):  # most similar first, so the date-span check keeps the best links
         stories.join(a, b)
