@@ -55,3 +55,18 @@ def gold_store(tmp_path_factory) -> str:
     db = str(folder / "gold.duckdb")
     ingest([subset], db)
     return db
+
+
+@pytest.fixture
+def quotes_of(nlp):
+    """The quotes of a text written for a test, read as if published on `published` (a Saturday by default)."""
+    from accord.nlp import make_doc
+
+    def run(text: str, published: str | None = "2020-03-07"):
+        return nlp(make_doc(nlp, "t", text, published))._.quotes
+
+    return run
+
+
+def quote_starting(quotes, words: str):
+    return next(q for q in quotes if q.text.startswith(words))

@@ -4,21 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from accord.nlp import make_doc
+from conftest import quote_starting
 
-PUBLISHED = "2020-03-07"  # a Saturday
-
-
-@pytest.fixture
-def quotes_of(nlp):
-    def run(text: str, published: str | None = PUBLISHED):
-        return nlp(make_doc(nlp, "t", text, published))._.quotes
-
-    return run
-
-
-def quote_starting(quotes, words: str):
-    return next(q for q in quotes if q.text.startswith(words))
+# `quotes_of` (conftest.py) reads each text as published on Saturday 2020-03-07.
 
 
 def test_he_said_is_the_subject_named_in_apposition_not_a_person_named_later(quotes_of):

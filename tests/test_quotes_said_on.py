@@ -2,23 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
+from conftest import quote_starting
 
-from accord.nlp import make_doc
-
-PUBLISHED = "2020-03-07"  # a Saturday: Thursday is 2020-03-05, Friday 2020-03-06
-
-
-@pytest.fixture
-def quotes_of(nlp):
-    def run(text: str, published: str | None = PUBLISHED):
-        return nlp(make_doc(nlp, "t", text, published))._.quotes
-
-    return run
-
-
-def quote_starting(quotes, words: str):
-    return next(q for q in quotes if q.text.startswith(words))
+# `quotes_of` (conftest.py) reads each text as published on Saturday 2020-03-07: Thursday is 2020-03-05,
+# Friday 2020-03-06.
 
 
 def test_day_of_an_introducing_sentence_without_quotes_dates_the_next_he_said_quote(quotes_of):
