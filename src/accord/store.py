@@ -164,7 +164,7 @@ class Store:
 
     def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False, wait: float | None = None):
         self.path = str(path)
-        self._schemas: dict[str, pa.Schema] = {}
+        self._schemas: dict[tuple[str, ...], pa.Schema] = {}
         if wait is None:
             wait = READ_WAIT_SECONDS if read_only else 0.0
         self.con = connect(self.path, read_only, wait)
@@ -266,25 +266,9 @@ class Store:
         groups = {"quotes": [r for x in batch for r in x.quotes], "claims": [r for x in batch for r in x.claims],
                   "event_mentions": [r for x in batch for r in x.events]}
         for table, records in groups.items():
-            if not records:
-                continue
-            names = _columns(EXTRACTION_TABLES[table])
-            # One INSERT of an Arrow table: DuckDB's executemany runs a statement per row (a tenth of the ingest).
-            rows = pa.Table.from_pylist([{n: getattr(r, n) for n in names} for r in records],
-                                        schema=self._arrow_schema(table))
-            self.con.register("accord_rows", rows)
-            try:
-                self.con.execute(f"INSERT INTO {table} ({_quoted(names)}) SELECT {_quoted(names)} FROM accord_rows")
-            finally:
-                self.con.unregister("accord_rows")
-
-    def _arrow_schema(self, table: str) -> pa.Schema:
-        """The Arrow types of an extraction table's columns, read from the store once (a column that is null in
-        every row of a batch still gets its type)."""
-        if table not in self._schemas:
-            empty = self.con.sql(f"SELECT {_quoted(_columns(EXTRACTION_TABLES[table]))} FROM {table} LIMIT 0")
-            self._schemas[table] = empty.to_arrow_table().schema
-        return self._schemas[table]
+            if records:
+                names = _columns(EXTRACTION_TABLES[table])
+                self._insert_rows(table, names, [{n: getattr(r, n) for n in names} for r in records])
 
     def documents_missing_estimate(self) -> list[tuple[str, str]]:
         """(id, url) of undated documents stored before estimates existed (or whose URL gave none)."""
@@ -343,10 +327,10 @@ class Store:
                 self._insert_rows(table, list(rows[0]), rows)
 
     def _insert_rows(self, table: str, names: list[str], rows: list[dict[str, Any]]) -> None:
-        """One INSERT of an Arrow table typed as the store's columns (executemany runs a statement per row, which
-        made rewriting the corpus tables grow with the corpus faster than the rest); rows Arrow cannot type go
-        row by row."""
-        schema = self.con.sql(f"SELECT {_quoted(names)} FROM {table} LIMIT 0").to_arrow_table().schema
+        """One INSERT of an Arrow table typed as the store's columns (executemany runs a statement per row: a
+        tenth of the ingest, and a corpus-stage cost that grew faster than the corpus); rows Arrow cannot type
+        go row by row."""
+        schema = self._arrow_schema(table, names)
         try:
             arrow_rows = pa.Table.from_pylist([{n: row[n] for n in names} for row in rows], schema=schema)
         except (pa.ArrowInvalid, pa.ArrowTypeError):
@@ -359,6 +343,15 @@ class Store:
             self.con.execute(f"INSERT INTO {table} ({_quoted(names)}) SELECT {_quoted(names)} FROM accord_rows")
         finally:
             self.con.unregister("accord_rows")
+
+    def _arrow_schema(self, table: str, names: list[str]) -> pa.Schema:
+        """The Arrow types of some columns, read from the store once per run (a column that is null in every
+        row of a batch still gets its type)."""
+        key = (table, *names)
+        if key not in self._schemas:
+            empty = self.con.sql(f"SELECT {_quoted(names)} FROM {table} LIMIT 0")
+            self._schemas[key] = empty.to_arrow_table().schema
+        return self._schemas[key]
 
     def set_document_links(self, links: dict[str, tuple[str | None, str | None]]) -> None:
         """Write (duplicate_of, story) for each document id."""
