@@ -57,7 +57,8 @@ def ingest(corpus: Path, store: Path, workers: int) -> dict:
 
 
 def link(big: Path, size: int, subset: Path) -> dict:
-    """(c) the corpus stage on the first `size` documents of a store (copied to a store of their own)."""
+    """(c) the corpus stage (with the us-taliban-2020 agreement loaded) on the first `size` documents of a store
+    (copied to a store of their own)."""
     from accord.api import link_corpus
     from accord.store import EXTRACTION_TABLES, Store
 
@@ -71,11 +72,24 @@ def link(big: Path, size: int, subset: Path) -> dict:
             store.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM big.{table} "
                               "WHERE doc IN (SELECT id FROM chosen)")
         store.con.execute("DETACH big")
+        _add_agreement(store, "us-taliban-2020")  # the corpus stage includes the provisions' weekly status
         documents = store.count("documents")
         started = time.perf_counter()
         link_corpus(store)
         seconds = time.perf_counter() - started
     return {"seconds": seconds, "articles": documents}
+
+
+def _add_agreement(store, name: str) -> None:
+    """Store a bundled agreement without tracking it yet: link_corpus tracks it, inside the timing."""
+    from datetime import UTC, datetime
+
+    from accord.agreement.bundled import resolve
+
+    agreement, text, origin = resolve(name)
+    store.con.execute("INSERT INTO agreements VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                      [agreement.id, agreement.title, agreement.signed.isoformat(), agreement.place,
+                       agreement.parties, origin, text, datetime.now(UTC).replace(tzinfo=None)])
 
 
 def main(argv: list[str]) -> None:

@@ -355,13 +355,19 @@ class Store:
 
     def set_document_links(self, links: dict[str, tuple[str | None, str | None]]) -> None:
         """Write (duplicate_of, story) for each document id."""
-        if not links:  # a run that stored nothing (every input rejected); duckdb refuses an empty executemany
+        if not links:  # a run that stored nothing (every input rejected)
             return
-        with self.transaction():
-            self.con.executemany(
-                "UPDATE documents SET duplicate_of = ?, story = ? WHERE id = ?",
-                [[dup, story, doc_id] for doc_id, (dup, story) in links.items()],
-            )
+        # One joined UPDATE from an Arrow table: an UPDATE per document cost seconds per thousand documents.
+        ids, duplicates, stories = zip(*((doc_id, dup, story) for doc_id, (dup, story) in links.items()), strict=True)
+        arrow_links = pa.table({"id": pa.array(ids, pa.string()), "duplicate_of": pa.array(duplicates, pa.string()),
+                                "story": pa.array(stories, pa.string())})
+        self.con.register("accord_links", arrow_links)
+        try:
+            with self.transaction():
+                self.con.execute("UPDATE documents SET duplicate_of = l.duplicate_of, story = l.story "
+                                 "FROM accord_links AS l WHERE documents.id = l.id")
+        finally:
+            self.con.unregister("accord_links")
 
     def count(self, table: str) -> int:
         return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -66,7 +67,7 @@ def places_named(text: str, every: bool = False) -> list[Place]:
         name = " ".join(words)
         if not _is_locative(text, match.start(1) + match[1].index(name)):
             continue
-        location = resolve_listed_place(name)
+        location = _known_place_listed(name)
         found.append(Place(location["name"] if location else name, location.get("country") if location else None,
                            False))
     tokens = [(m.group().rstrip("."), m.start(), m.end()) for m in _CAPITALISED.finditer(text)]
@@ -80,6 +81,21 @@ def places_named(text: str, every: bool = False) -> list[Place]:
     return found
 
 
+@lru_cache(maxsize=1 << 16)  # a corpus names the same few hundred places over and over
+def _known_place(name: str) -> dict[str, Any] | None:
+    """A curated place or country, or a large city, by name (the location is shared: read it, never change it)."""
+    location = _known_place_listed(name)
+    if location is None and name in _large_places():
+        location = resolve_place(name)
+    return location
+
+
+@lru_cache(maxsize=1 << 16)
+def _known_place_listed(name: str) -> dict[str, Any] | None:
+    """A curated place or country by name (shared: read it, never change it)."""
+    return resolve_listed_place(name)
+
+
 def _is_locative(text: str, start: int) -> bool:
     """A name a locative preposition leads to ("in Kunduz"), or that continues a list it leads ("in Kunduz,
     Helmand and Balkh")."""
@@ -91,9 +107,7 @@ def _is_locative(text: str, start: int) -> bool:
 
 
 def _place(name: str, text: str, end: int) -> Place | None:
-    location = resolve_listed_place(name)
-    if location is None and name in _large_places():
-        location = resolve_place(name)
+    location = _known_place(name)
     if location is None:
         return None
     national = location.get("name") == location.get("country") and not location.get("admin1")

@@ -22,8 +22,10 @@ that agrees best with all that. The event id is a hash of its first mention
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
+from datetime import timedelta
 from functools import cache
 from typing import Any
 
@@ -58,10 +60,15 @@ def _precision_rank(mention: Mention) -> int:
 def _clusters(mentions: list[Mention], duplicate_of: dict[str, str]) -> list[list[Mention]]:
     """Complete-link clusters, seeded by the most precisely dated reports."""
     clusters: list[list[Mention]] = []
-    by_block: dict[tuple[str, str], list[int]] = defaultdict(list)
+    # Within a block, clusters are indexed by their first (most precisely dated) member's date: a report can
+    # only fit a cluster whose first member's date is compatible with its own, and a year holds at most a few
+    # hundred distinct dates, so a report is tested against a handful of clusters, not the whole block.
+    by_block: dict[tuple[str, str], dict[str | None, list[int]]] = defaultdict(lambda: defaultdict(list))
     for mention in sorted(mentions, key=lambda m: (-_precision_rank(m), *_doc_order(m))):
         key = _block_key(mention, duplicate_of)
-        fitting = [c for c in by_block[key] if _fits(mention, clusters[c], duplicate_of)]
+        by_seed_date = by_block[key]
+        fitting = [c for c in _date_compatible_clusters(mention.get("date"), by_seed_date)
+                   if _fits(mention, clusters[c], duplicate_of)]
         anchored = [c for c in fitting if any(_anchored(mention, m, duplicate_of) for m in clusters[c])]
         if not anchored:
             anchored = _best_known(mention, fitting, clusters)
@@ -69,9 +76,33 @@ def _clusters(mentions: list[Mention], duplicate_of: dict[str, str]) -> list[lis
             best = max(anchored, key=lambda c: (_agreement(mention, clusters[c]), -c))
             clusters[best].append(mention)
         else:
-            by_block[key].append(len(clusters))
+            by_seed_date[mention.get("date")].append(len(clusters))
             clusters.append([mention])
     return clusters
+
+
+def _date_compatible_clusters(date: str | None, by_seed_date: dict[str | None, list[int]]) -> list[int]:
+    """The clusters (in creation order) whose first member's date does not contradict `date`."""
+    return sorted(c for seed_date in _compatible_seed_dates(date, by_seed_date) for c in by_seed_date[seed_date])
+
+
+def _compatible_seed_dates(date: str | None, by_seed_date: dict[str | None, list[int]]) -> list[str | None]:
+    """The seed dates of a block that `date` fits: for a day, the day either side, its month, its year and
+    no date, looked up directly (a block of a busy year holds hundreds of days); otherwise every seed date."""
+    day = _iso_day(date)
+    if day is None:
+        return [seed for seed in by_seed_date if dates_compatible(date, seed)]
+    near = [(day + timedelta(days=shift)).isoformat() for shift in (-1, 0, 1)]
+    return [seed for seed in (*near, date[:7], date[:4], None) if seed in by_seed_date]
+
+
+def _iso_day(date: str | None) -> dt.date | None:
+    if not date or len(date) != 10:
+        return None
+    try:
+        return dt.date.fromisoformat(date)
+    except ValueError:
+        return None
 
 
 def _fits(mention: Mention, cluster: list[Mention], duplicate_of: dict[str, str]) -> bool:

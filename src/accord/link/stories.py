@@ -2,10 +2,11 @@
 
 A report names its happening in the headline and the first paragraphs, so two
 documents are compared on their leads: TF-IDF weighted content words of the
-title and the first LEAD_WORDS words. Candidate pairs come from MinHash LSH over
-the lead words (no all-pairs loop); a pair joins one story when its cosine
-similarity is high enough and the publication dates are close. Without a date
-on either side only the text speaks, so the bar is higher. Pairs are joined most
+title and the first LEAD_WORDS words. A pair joins one story when its cosine
+similarity is high enough and the publication dates are close, so dated documents
+are paired by a sweep over their days (never all pairs: the cost grows with the
+corpus's span of days); a document without a date is paired through MinHash LSH
+over the lead words, and as only the text speaks then, the bar is higher. Pairs are joined most
 similar first, and never so that a story's dated members span more than
 MAX_STORY_DAYS (undated articles would otherwise chain attacks years apart).
 A story's id is its earliest document (by date, then id).
@@ -16,12 +17,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
 from datasketch import MinHashLSH
 
-from accord.link.dedup import STOPWORDS, minhash, words
+from accord.link.dedup import STOPWORDS, WordHashes, minhash, words
 
 LEAD_WORDS = 200
 TITLE_WEIGHT = 2  # headline words count twice: the headline names the happening
@@ -71,13 +73,32 @@ def same_story(similarity: float, apart: int | None) -> bool:
     return apart <= MAX_DAYS_APART and similarity >= SIMILARITY_DATED
 
 
-def candidate_pairs(terms: dict[str, Counter[str]]) -> set[tuple[str, str]]:
+def candidate_pairs(terms: dict[str, Counter[str]], days: dict[str, date | None]) -> Iterator[tuple[str, str]]:
+    """Each pair of documents that could be one story, once, as (smaller id, larger id).
+
+    Two dated documents can only be one story within MAX_DAYS_APART of each other, so they are paired by a
+    sweep over publication days (the cost grows with the corpus's span, not with its square); a document
+    without a day is paired with those whose lead words LSH finds alike.
+    """
+    dated = sorted((day, doc_id) for doc_id, day in days.items() if day is not None and doc_id in terms)
+    for i, (day, doc_id) in enumerate(dated):
+        for later_day, other in dated[i + 1:]:
+            if (later_day - day).days > MAX_DAYS_APART:
+                break
+            yield (doc_id, other) if doc_id < other else (other, doc_id)
+    undated = [doc_id for doc_id in terms if days.get(doc_id) is None and terms[doc_id]]
+    if not undated:
+        return
     lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=128)
-    signatures = {doc_id: minhash(counts) for doc_id, counts in terms.items() if counts}
+    word_hashes = WordHashes()
+    signatures = {doc_id: minhash(counts, word_hashes) for doc_id, counts in terms.items() if counts}
     for doc_id, signature in signatures.items():
         lsh.insert(doc_id, signature)
-    return {tuple(sorted((doc_id, other))) for doc_id, signature in signatures.items()
-            for other in lsh.query(signature) if other != doc_id}
+    for doc_id in undated:
+        for other in lsh.query(signatures[doc_id]):
+            # a pair of two undated documents is met from both sides: keep it from its smaller id
+            if other != doc_id and (days.get(other) is not None or doc_id < other):
+                yield (doc_id, other) if doc_id < other else (other, doc_id)
 
 
 class _Stories:
@@ -133,7 +154,8 @@ def cluster_stories(docs: list[dict[str, Any]], duplicate_of: dict[str, str]) ->
     vectors = tfidf_vectors(terms)
     stories = _Stories(originals)
     scored = []
-    for a, b in candidate_pairs(terms):
+    days = {doc_id: span[0] if span else None for doc_id, span in stories.span.items()}
+    for a, b in candidate_pairs(terms, days):
         apart = days_apart(by_id[a].get("published"), by_id[b].get("published"))
         if apart is not None and apart > MAX_DAYS_APART:
             continue  # too far apart to be one story, however similar: the cheap test first

@@ -5,6 +5,7 @@ and the in-document fold of reports into their first mention. `same_happening`, 
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Token
@@ -80,6 +81,7 @@ def is_known_document_acted_on(token: Token) -> bool:
                for document in documents for c in document.children)
 
 
+@lru_cache(maxsize=1 << 16)  # the corpus stage asks about the same pairs of dates again and again
 def dates_compatible(a: str | None, b: str | None) -> bool:
     """Unknown fits anything; otherwise one date must contain the other (a day may be one off)."""
     if not a or not b:
