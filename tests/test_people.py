@@ -30,9 +30,30 @@ def test_people_rows_carry_aliases_role_and_documents():
 
 def test_link_people_renames_quote_speakers_in_the_store(tmp_path):
     with Store(tmp_path / "p.duckdb") as store:
-        store.con.execute("""INSERT INTO quotes VALUES ('a', 'x', true, 'Esper', NULL, NULL, 0, 1),
-                                                        ('b', 'y', true, 'Mark Esper', NULL, NULL, 0, 1)""")
+        store.con.execute("""INSERT INTO quotes VALUES ('a', 'x', true, 'Esper', NULL, NULL, 0, 1, NULL),
+                                                        ('b', 'y', true, 'Mark Esper', NULL, NULL, 0, 1, NULL)""")
         assert link_people(store) == 1
         speakers = {r["speaker"] for r in store.rows("SELECT speaker FROM quotes")}
         assert speakers == {"Mark Esper"}
         assert store.rows("SELECT name, aliases FROM people") == [{"name": "Mark Esper", "aliases": ["Esper"]}]
+
+
+def test_linking_people_again_keeps_the_aliases_the_documents_give(tmp_path):
+    with Store(tmp_path / "p.duckdb") as store:
+        store.con.execute("""INSERT INTO quotes (doc, text, direct, speaker) VALUES ('a', 'x', true, 'Esper'),
+                                                                               ('b', 'y', true, 'Mark Esper')""")
+        link_people(store)
+        first = store.rows("SELECT name, aliases FROM people")
+        link_people(store)  # every later ingest runs the corpus stage again over the renamed quotes
+        assert store.rows("SELECT name, aliases FROM people") == first == [{"name": "Mark Esper", "aliases": ["Esper"]}]
+        assert {r["speaker_named"] for r in store.rows("SELECT speaker_named FROM quotes")} == {"Esper", "Mark Esper"}
+
+
+def test_a_name_no_longer_shortening_anyone_gets_its_own_name_back(tmp_path):
+    with Store(tmp_path / "p.duckdb") as store:
+        store.con.execute("""INSERT INTO quotes (doc, text, direct, speaker) VALUES ('a', 'x', true, 'Esper'),
+                                                                               ('b', 'y', true, 'Mark Esper')""")
+        link_people(store)
+        store.con.execute("DELETE FROM quotes WHERE doc = 'b'")  # the fuller name's document re-extracted away
+        link_people(store)
+        assert [r["speaker"] for r in store.rows("SELECT speaker FROM quotes")] == ["Esper"]

@@ -133,8 +133,9 @@ def test_quotes_command_reads_the_shared_query_and_prints_markup_as_text(tmp_pat
 
     db = build_store(tmp_path / "q.duckdb")
     with Store(db) as store:  # a quote whose words look like rich markup
-        store.con.execute("INSERT INTO quotes VALUES ('a', '[bold red]not markup[/bold red]', true, 'Anna Envoy', "
-                          "NULL, '2020-03-04', 0, 5)")
+        store.con.execute("INSERT INTO quotes (doc, text, direct, speaker, speaker_org, said_on, start, \"end\") "
+                          "VALUES ('a', '[bold red]not markup[/bold red]', true, 'Anna Envoy', NULL, "
+                          "'2020-03-04', 0, 5)")
     result = CliRunner().invoke(app, ["quotes", "--db", db, "--speaker", "ENVOY", "--until", "2020-03-04"],
                                 terminal_width=200)
     assert result.exit_code == 0, result.output

@@ -45,7 +45,7 @@ CREATE TABLE IF NOT EXISTS documents (
 );
 CREATE TABLE IF NOT EXISTS quotes (
     doc VARCHAR, text VARCHAR, direct BOOLEAN, speaker VARCHAR, speaker_org VARCHAR,
-    said_on VARCHAR, start INTEGER, "end" INTEGER
+    said_on VARCHAR, start INTEGER, "end" INTEGER, speaker_named VARCHAR
 );
 CREATE TABLE IF NOT EXISTS claims (
     doc VARCHAR, value DOUBLE, qualifier VARCHAR, measure VARCHAR, claimant VARCHAR,
@@ -90,6 +90,7 @@ CREATE TABLE IF NOT EXISTS provision_status (
 ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("documents", "published_estimate", "VARCHAR"),
     ("documents", "published_estimate_source", "VARCHAR"),
+    ("quotes", "speaker_named", "VARCHAR"),
     ("provisions", "beneficiary", "VARCHAR"),
     ("provisions", "kind", "VARCHAR"),
     ("provisions", "binding", "BOOLEAN"),

@@ -67,11 +67,18 @@ def build_people(quote_rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]]
 
 
 def link_people(store: Any) -> int:
-    """Rebuild `people` from the stored quotes and give every quote its person's canonical name."""
-    rows, renames = build_people(store.rows("SELECT doc, speaker, speaker_org FROM quotes"))
-    if renames:
-        with store.transaction():
-            store.con.executemany("UPDATE quotes SET speaker = ? WHERE speaker = ?",
+    """Rebuild `people` from the stored quotes and give every quote its person's canonical name.
+
+    The name the document itself gives is kept in `speaker_named` (filled here for quotes stored since the
+    last run), so the next run groups the names the documents give, not last run's canonical ones: a
+    renamed quote would otherwise no longer count as an alias, and aliases would be lost run by run."""
+    with store.transaction():
+        store.con.execute("UPDATE quotes SET speaker_named = speaker WHERE speaker_named IS NULL")
+    rows, renames = build_people(store.rows("SELECT doc, speaker_named AS speaker, speaker_org FROM quotes"))
+    with store.transaction():
+        store.con.execute("UPDATE quotes SET speaker = speaker_named")
+        if renames:
+            store.con.executemany("UPDATE quotes SET speaker = ? WHERE speaker_named = ?",
                                   [[canonical, alias] for alias, canonical in renames.items()])
     store.replace_table("people", rows)
     return len(rows)
