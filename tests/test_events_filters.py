@@ -25,6 +25,10 @@ DROPS = [
      "Both sides announced a ceasefire on Monday."),
     ("accord_terms", "They signed a deal that would see the troops withdraw.", "withdraw", None),
     ("launch_purpose", "The valley was used as a base for raids.", "raids", None),
+    ("running_toll", "400 civilians have been killed in the valley since January.", "killed",
+     "Gunmen killed four civilians in the valley on Monday."),
+    ("span_of_conflict", "The deal would end nearly 18 years of fighting.", "fighting",
+     "The army ended the fighting on Monday."),
     ("names_a_site", "Mourners gathered at the site of the explosion.", "explosion", None),
     ("consequence_of_threat", "They said any raid will be met with force.", "raid", None),
     ("characterising_clause", "They joined a militia that attacked convoys.", "attacked",
@@ -107,3 +111,28 @@ def test_clause_on_the_subject_is_the_report_itself(nlp):
     _, candidates = candidates_of(nlp, "A gunman who attacked a wedding party in Herat was arrested.")
     attacked = [c for c in candidates if c.trigger == "attacked"]
     assert attacked and attacked[0].dropped_by != "characterising_clause"
+
+
+@pytest.mark.parametrize("text", [
+    "More than 400 civilians have been killed in the valley since January.",
+    "Three other soldiers have been killed in recent weeks in the province.",
+    "So far, 90 soldiers have died in the province this year.",
+    "The sergeant was the third soldier killed in the province this month.",
+    "The medic is the 12th aid worker to be killed in Somalia this year.",
+    "An average of 20 people have been killed daily in the region.",
+])
+def test_death_counted_over_a_period_or_ranked_in_a_tally_is_no_happening(events_of, text):
+    assert not [e for e in events_of(text) if e.type == "ASSAULT"]
+
+
+def test_deaths_reported_with_their_attack_still_report_it(events_of):
+    assert [e for e in events_of("Twelve people have been killed in a bombing in the capital.") if e.type == "ASSAULT"]
+
+
+def test_years_of_fighting_name_the_length_of_a_conflict(events_of):
+    assert not [e for e in events_of("The accord would end nearly two decades of fighting in the region.")
+                if e.type == "ASSAULT"]
+
+
+def test_dated_shelling_after_a_span_word_still_reports(events_of):
+    assert [e for e in events_of("The army ended weeks of shelling on Monday in the north.") if e.type == "ASSAULT"]

@@ -29,6 +29,8 @@ from accord.extract.events.descriptions import (
     is_content_of_accord,
     is_describing_passive,
     is_launch_purpose,
+    is_running_toll,
+    is_span_of_conflict,
     is_truce_in_other_role,
     names_a_site,
 )
@@ -62,7 +64,8 @@ HABITUAL_MODIFIERS = {"daily", "nightly", "weekly", "monthly", "frequent", "regu
 
 
 # Adverbs that tell a verb as a habit, not one happening.
-HABITUAL_ADVERBS = {"often", "repeatedly", "frequently", "regularly", "routinely", "usually", "sometimes"}
+HABITUAL_ADVERBS = {"often", "repeatedly", "frequently", "regularly", "routinely", "usually", "sometimes", "daily",
+                    "nightly", "weekly", "monthly"}
 
 
 def is_document_content(token: Token, rule: TriggerRule) -> bool:
@@ -204,6 +207,10 @@ FILTERS: tuple[Filter, ...] = (
            'What an accord provides for: "They signed a deal that would see the troops withdraw."'),
     Filter("launch_purpose", "candidate", _with_rule(is_launch_purpose),
            'What a base serves for: "The valley was used as a base for raids."'),
+    Filter("running_toll", "candidate", _token(is_running_toll),
+           'A death count over a period or a rank in a tally: "400 civilians have been killed since January."'),
+    Filter("span_of_conflict", "candidate", _token(is_span_of_conflict),
+           'The length of a conflict: "The deal would end nearly 18 years of fighting."'),
     Filter("names_a_site", "candidate", _token(names_a_site),
            'A happening that names a place: "Mourners gathered at the site of the explosion."'),
     # stage sentence: against the sentence's surviving candidates
