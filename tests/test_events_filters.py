@@ -136,3 +136,8 @@ def test_years_of_fighting_name_the_length_of_a_conflict(events_of):
 
 def test_dated_shelling_after_a_span_word_still_reports(events_of):
     assert [e for e in events_of("The army ended weeks of shelling on Monday in the north.") if e.type == "ASSAULT"]
+
+
+def test_what_a_condition_of_an_accord_calls_for_is_its_content(events_of):
+    events = events_of("One condition of the accord calls for the release of all detainees.")
+    assert not [e for e in events if e.type == "REQUEST"]

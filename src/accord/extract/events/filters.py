@@ -54,7 +54,7 @@ from accord.extract.events.triggers import (
 
 # Nouns for documents: what they ask for is content, not an act.
 DOCUMENT_NOUNS = {"agreement", "deal", "accord", "statement", "declaration", "draft", "text", "resolution", "plan",
-                  "document", "treaty", "letter", "report"}
+                  "document", "treaty", "letter", "report", "condition", "provision", "clause", "article", "annex"}
 
 
 # Modifiers that make a plural attack noun a rate or a trend ("near-daily attacks", "increased airstrikes"),
