@@ -39,6 +39,8 @@ DROPS = [
     ("negated", "The rebels did not attack the town.", "attack", "The rebels attacked the town on Monday."),
     ("possibility", "Diplomats discussed a possible summit in Oslo.", "summit", None),
     ("conditional", "If the army attacks the town, the talks are over.", "attacks", None),
+    ("counterfactual", "It would have been toxic for the general to meet the president.", "meet",
+     "The general met the president on Monday."),
     ("wished_or_threatened", "The rebels vowed to attack the port.", "attack", None),
     ("plan_told_in_past", "The envoys were going to meet in Cairo.", "meet", "The envoys met in Cairo on Monday."),
     ("standing_position", "The junta has long rejected any talks.", "rejected", None),
@@ -141,3 +143,16 @@ def test_dated_shelling_after_a_span_word_still_reports(events_of):
 def test_what_a_condition_of_an_accord_calls_for_is_its_content(events_of):
     events = events_of("One condition of the accord calls for the release of all detainees.")
     assert not [e for e in events if e.type == "REQUEST"]
+
+
+@pytest.mark.parametrize("text", [
+    "With the rivals unable to agree on a cabinet, the talks stalled.",
+    "Their failure to reach a deal in Geneva surprised nobody.",
+])
+def test_what_parties_failed_or_were_unable_to_do_did_not_happen(events_of, text):
+    assert not [e for e in events_of(text) if e.type == "AGREE"]
+
+
+def test_the_blast_that_would_have_killed_hundreds_killed_no_one(events_of):
+    assert not [e for e in events_of("Without the warning, the strike on the market would have killed hundreds.")
+                if e.type == "ASSAULT"]

@@ -37,6 +37,7 @@ from accord.extract.events.descriptions import (
 from accord.extract.events.factuality import (
     has_possibility_modifier,
     is_conditional,
+    is_counterfactual,
     is_modal_possibility,
     is_negated,
     is_plan_told_in_past,
@@ -230,6 +231,8 @@ FILTERS: tuple[Filter, ...] = (
            'Named as possible: "Diplomats discussed a possible summit in Oslo."'),
     Filter("conditional", "factuality", _token(is_conditional),
            'Inside a condition: "If the army attacks the town, the talks are over."'),
+    Filter("counterfactual", "factuality", _token(is_counterfactual),
+           'What would have been: "It would have been toxic for the general to meet the president."'),
     Filter("wished_or_threatened", "factuality", _token(is_wished_or_threatened),
            'The object of a threat, demand or wish: "The rebels vowed to attack the port."'),
     Filter("plan_told_in_past", "factuality", _token(is_plan_told_in_past),
