@@ -175,3 +175,19 @@ def test_a_country_that_protested_makes_a_diplomatic_complaint(events_of):
 def test_students_who_protested_demonstrated(events_of):
     events = events_of("Thousands of students protested in Oslo on Monday.")
     assert _of_type(events, "PROTEST") and not _of_type(events, "ACCUSE")
+
+
+def test_meeting_about_a_release_is_a_meeting_and_the_release_its_topic(events_of):
+    events = events_of("The two sides held a virtual meeting on prisoner releases in Geneva on Sunday.")
+    assert _of_type(events, "CONSULT")
+    assert not _of_type(events, "RETREAT")
+
+
+def test_release_argued_over_in_a_dispute_is_no_release(events_of):
+    events = events_of("The talks stalled in Doha over a disagreement over the release of prisoners.")
+    assert not _of_type(events, "RETREAT")
+
+
+def test_cancelled_summit_is_still_the_topic_of_the_cancellation(events_of):
+    events = events_of("The militia cancelled the summit in Oslo on Monday.")
+    assert _of_type(events, "REJECT") and not _of_type(events, "CONSULT")

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from accord.data import read_yaml
 from accord.extract.events.aspect import aspect_lexicon, aspectual_verb_of, noun_keys, process_type
 from accord.extract.events.locations import PLACE_LABELS, SITE_PREPS
-from accord.extract.events.syntax import governing_verb, linked
+from accord.extract.events.syntax import governing_verb, governs, linked
 from accord.extract.events.threats import ConditionalThreat
 
 FATALITY_VERBS = {"kill", "die"}
@@ -247,9 +247,33 @@ def is_happening(token: Token) -> bool:
 
 def is_topic_of_other_trigger(token: Token, rule: TriggerRule, triggers: list[tuple[Token, TriggerRule]]) -> bool:
     """A meeting or agreement word governed by another trigger is that trigger's topic ("cancelled the talks"
-    is a rejection, not talks)."""
-    return rule.type in ABSORBABLE_TYPES and token.pos_ in ("NOUN", "PROPN") and any(
-        other.type != rule.type and linked(token, t) for t, other in triggers if t is not token)
+    is a rejection, not talks); what a meeting is about is its topic ("talks on the withdrawal")."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if is_topic_of_meeting(token, triggers):
+        return True
+    return rule.type in ABSORBABLE_TYPES and any(
+        other.type != rule.type and governs(t, token) for t, other in triggers if t is not token)
+
+
+# Prepositions that name what a meeting is about: "talks on the withdrawal", "a meeting about prisoner releases".
+TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
+
+
+# Nouns of dispute whose topic is argued over, not done: "a disagreement over the release of prisoners".
+DISPUTE_NOUNS = {"disagreement", "dispute", "row", "debate", "controversy", "quarrel", "argument", "wrangling",
+                 "feud", "standoff", "speculation", "question"}
+
+
+def is_topic_of_meeting(token: Token, triggers: list[tuple[Token, TriggerRule]]) -> bool:
+    """"held talks on the withdrawal of troops", "a disagreement over the release of prisoners": what a meeting
+    or a dispute is about is discussed or argued there, not done."""
+    preposition = token.head
+    if token.dep_ != "pobj" or preposition.lower_ not in TOPIC_PREPS:
+        return False
+    about = preposition.head
+    return about.lemma_.lower() in DISPUTE_NOUNS or any(
+        t.i == about.i and other.type == "CONSULT" and t.pos_ in ("NOUN", "PROPN") for t, other in triggers)
 
 
 def is_lesser_assault(token: Token, rule: TriggerRule, triggers: list[tuple[Token, TriggerRule]]) -> bool:
