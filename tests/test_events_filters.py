@@ -156,3 +156,13 @@ def test_what_parties_failed_or_were_unable_to_do_did_not_happen(events_of, text
 def test_the_blast_that_would_have_killed_hundreds_killed_no_one(events_of):
     assert not [e for e in events_of("Without the warning, the strike on the market would have killed hundreds.")
                 if e.type == "ASSAULT"]
+
+
+def test_participle_after_its_noun_describes_who_they_are(events_of):
+    events = events_of("The delegation negotiating with the rebels made a concession.")
+    assert not [e for e in events if e.type == "CONSULT"]
+
+
+def test_statement_condemning_an_attack_is_still_a_condemnation(events_of):
+    events = events_of("The ministry issued a statement condemning the strikes on Monday.")
+    assert [e for e in events if e.type == "ACCUSE"]

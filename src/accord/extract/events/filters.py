@@ -170,8 +170,23 @@ def is_topic_not_happening(token: Token, rule: TriggerRule) -> bool:
 
 
 def is_verb_as_modifier(token: Token) -> bool:
-    """A participle modifying a noun ("the negotiating team", "the cancelled talks") describes, not reports."""
-    return token.pos_ == "VERB" and token.dep_ in ("amod", "compound")
+    """A participle modifying a noun ("the negotiating team", "the cancelled talks", "the delegation negotiating
+    with the rebels") describes, not reports; a dated one after its noun still reports ("a convoy attacked on
+    Monday")."""
+    if token.pos_ != "VERB":
+        return False
+    if token.dep_ in ("amod", "compound"):
+        return True
+    return token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in ("NOUN", "PROPN") \
+        and token.head.lemma_.lower() not in MESSAGE_NOUNS and not any(
+            t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
+
+
+# Messages and texts whose participle is the act they carry: "a statement condemning the strikes", "an agreement
+# establishing diplomatic relations".
+MESSAGE_NOUNS = {"statement", "message", "letter", "tweet", "post", "communique", "note", "speech", "address",
+                 "declaration", "resolution", "release", "video", "telegram", "cable", "call", "decree", "order",
+                 "agreement", "deal", "accord", "treaty", "pact", "law", "bill"}
 
 
 def is_inside_quote(token: Token, rule: TriggerRule, context: SentenceContext) -> bool:
