@@ -166,3 +166,13 @@ def test_participle_after_its_noun_describes_who_they_are(events_of):
 def test_statement_condemning_an_attack_is_still_a_condemnation(events_of):
     events = events_of("The ministry issued a statement condemning the strikes on Monday.")
     assert [e for e in events if e.type == "ACCUSE"]
+
+
+def test_release_awaited_in_a_present_until_clause_has_not_happened(events_of):
+    events = events_of("The rebels said they will not talk until the release of the prisoners takes place.")
+    assert not [e for e in events if e.type == "RETREAT"]
+
+
+def test_past_until_clause_still_reports(events_of):
+    events = events_of("Fighting raged in the north until the truce took effect on Monday.")
+    assert [e for e in events if e.type == "RETREAT"]

@@ -191,3 +191,8 @@ def test_release_argued_over_in_a_dispute_is_no_release(events_of):
 def test_cancelled_summit_is_still_the_topic_of_the_cancellation(events_of):
     events = events_of("The militia cancelled the summit in Oslo on Monday.")
     assert _of_type(events, "REJECT") and not _of_type(events, "CONSULT")
+
+
+def test_release_that_a_concern_is_about_is_no_release(events_of):
+    events = events_of("The commission expressed concern about the prisoner release in a letter on Monday.")
+    assert not _of_type(events, "RETREAT")

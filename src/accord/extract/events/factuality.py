@@ -87,10 +87,16 @@ def clause_steps(token: Token) -> list[tuple[Token, Token]]:
     return steps
 
 
+# Marks of a time clause whose present tense refers to the future: "until the release takes place".
+FUTURE_TIME_MARKS = {"until", "till", "once", "before"}
+
+
 def is_conditional(token: Token) -> bool:
-    """"if the rebels attack", "unless talks resume": inside a condition."""
-    return any(any(c.dep_ == "mark" and c.lemma_.lower() in CONDITION_MARKS for c in lower.children)
-               for lower, _ in clause_steps(token))
+    """"if the rebels attack", "unless talks resume", "will not talk until the prisoner release takes place":
+    inside a condition, or a time clause in the present that waits for something still to come."""
+    return any(any(c.dep_ == "mark" and (c.lemma_.lower() in CONDITION_MARKS or (
+        c.lower_ in FUTURE_TIME_MARKS and lower.tag_ in ("VBZ", "VBP"))) for c in lower.children)
+        for lower, _ in clause_steps(token))
 
 
 def is_wished_or_threatened(token: Token) -> bool:

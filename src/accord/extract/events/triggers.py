@@ -260,9 +260,10 @@ def is_topic_of_other_trigger(token: Token, rule: TriggerRule, triggers: list[tu
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 
 
-# Nouns of dispute whose topic is argued over, not done: "a disagreement over the release of prisoners".
+# Nouns of dispute or concern whose topic is argued over or feared, not done: "a disagreement over the release of
+# prisoners", "expressed concern about the prisoner release".
 DISPUTE_NOUNS = {"disagreement", "dispute", "row", "debate", "controversy", "quarrel", "argument", "wrangling",
-                 "feud", "standoff", "speculation", "question"}
+                 "feud", "standoff", "speculation", "question", "concern", "worry", "fear", "doubt"}
 
 
 def is_topic_of_meeting(token: Token, triggers: list[tuple[Token, TriggerRule]]) -> bool:
