@@ -196,3 +196,12 @@ def test_cancelled_summit_is_still_the_topic_of_the_cancellation(events_of):
 def test_release_that_a_concern_is_about_is_no_release(events_of):
     events = events_of("The commission expressed concern about the prisoner release in a letter on Monday.")
     assert not _of_type(events, "RETREAT")
+
+
+def test_what_an_accord_is_on_is_its_term_not_a_deployment(events_of):
+    events = events_of("The deal on sending troops to the region angered the opposition on Monday.")
+    assert not _of_type(events, "MOBILIZE")
+
+
+def test_troops_sent_on_a_day_are_a_deployment(events_of):
+    assert _of_type(events_of("The government sent troops to the region on Monday."), "MOBILIZE")

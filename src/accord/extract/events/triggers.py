@@ -248,10 +248,10 @@ def is_happening(token: Token) -> bool:
 def is_topic_of_other_trigger(token: Token, rule: TriggerRule, triggers: list[tuple[Token, TriggerRule]]) -> bool:
     """A meeting or agreement word governed by another trigger is that trigger's topic ("cancelled the talks"
     is a rejection, not talks); what a meeting is about is its topic ("talks on the withdrawal")."""
-    if token.pos_ not in ("NOUN", "PROPN"):
-        return False
     if is_topic_of_meeting(token, triggers):
         return True
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
     return rule.type in ABSORBABLE_TYPES and any(
         other.type != rule.type and governs(t, token) for t, other in triggers if t is not token)
 
@@ -263,14 +263,17 @@ TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 # Nouns of dispute or concern whose topic is argued over or feared, not done: "a disagreement over the release of
 # prisoners", "expressed concern about the prisoner release".
 DISPUTE_NOUNS = {"disagreement", "dispute", "row", "debate", "controversy", "quarrel", "argument", "wrangling",
-                 "feud", "standoff", "speculation", "question", "concern", "worry", "fear", "doubt"}
+                 "feud", "standoff", "speculation", "question", "concern", "worry", "fear", "doubt",
+                 # what an accord is on is its term, still to be done: "the agreement on sending soldiers"
+                 "agreement", "deal", "accord", "memorandum", "pact", "treaty", "understanding"}
 
 
 def is_topic_of_meeting(token: Token, triggers: list[tuple[Token, TriggerRule]]) -> bool:
-    """"held talks on the withdrawal of troops", "a disagreement over the release of prisoners": what a meeting
-    or a dispute is about is discussed or argued there, not done."""
+    """"held talks on the withdrawal of troops", "a disagreement over the release of prisoners", "the agreement
+    on sending soldiers": what a meeting, a dispute or an accord is about is discussed, argued or agreed there,
+    not done."""
     preposition = token.head
-    if token.dep_ != "pobj" or preposition.lower_ not in TOPIC_PREPS:
+    if token.dep_ not in ("pobj", "pcomp") or preposition.lower_ not in TOPIC_PREPS:
         return False
     about = preposition.head
     return about.lemma_.lower() in DISPUTE_NOUNS or any(
