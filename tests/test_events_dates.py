@@ -204,3 +204,10 @@ def test_when_clause_takes_the_month_of_a_clause_that_reports_no_happening(event
 def test_a_decision_told_on_a_day_is_not_dated_by_that_day(events_of):
     events = events_of("Responding on Monday to the decision to cancel the talks, the rebels said the move hurt.")
     assert all(e.date != "2019-09-02" for e in events if e.type == "REJECT")
+
+
+def test_happening_in_an_after_clause_does_not_take_the_main_clause_day(events_of):
+    events = events_of("The army launched an offensive on Wednesday after the rebels pulled back from the area.",
+                       published="2021-03-12")
+    retreat = [e for e in events if e.type == "RETREAT"][0]
+    assert retreat.date == "2021-03"

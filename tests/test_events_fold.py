@@ -43,3 +43,9 @@ def test_making_clear_that_any_attack_draws_force_is_a_threat(events_of):
         assert "Taliban" in text or _threats(events)[0].actor2 is None
         assert "Taliban" not in text or _threats(events)[0].actor2 == "Taliban"
         assert not any(e.type == "ASSAULT" for e in events), text  # the attack is the condition, not a fact
+
+
+def test_a_release_and_a_withdrawal_are_two_retreats(events_of):
+    events = events_of("The rebels released 40 prisoners in the north. Separately, a withdrawal of government "
+                       "troops from the valley began.", published=None)
+    assert sorted(e.mode for e in events if e.type == "RETREAT") == ["release", "withdraw"]

@@ -27,6 +27,7 @@ July 20") are known only to their month or year (`timing.as_point`): the store h
 One module per concern:
 
 * `triggers`   the lexicon, matching a token to a rule, the main triggers of a sentence
+* `aspect`     process nouns as the subject of an aspectual verb ("talks began", data/event_aspect.yaml)
 * `factuality` negated, hypothetical, planned
 * `filters`    candidates that report no happening (document content, generic, ...)
 * `arguments`  actors, targets, counts and fatalities

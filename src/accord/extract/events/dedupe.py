@@ -155,8 +155,8 @@ def fold(mentions: list[EventMention], back_references: list[bool] | None = None
         same_type = [i for i, existing in enumerate(kept) if existing.type == mention.type]
         # Triggers of one sentence were already told apart by the sentence-stage filters.
         target = next((i for i in same_type if kept[i].start != mention.start and not (
-            not is_back and (recalls_history(kept[i], mention)
-                             or answers(kept[i], mention))) and (
+            not is_back and (recalls_history(kept[i], mention) or answers(kept[i], mention)
+                             or modes_differ(kept[i], mention))) and (
             same_happening(_row(kept[i]), row))), None)
         if target is None and is_back and same_type:
             target = same_type[-1]
@@ -167,6 +167,18 @@ def fold(mentions: list[EventMention], back_references: list[bool] | None = None
             kept[target] = _fill(kept[target], mention)
             into.append(target)
     return kept, into
+
+
+# Types whose modes name different acts: a release and a withdrawal (RETREAT), an arrest and a seizure (COERCE),
+# an expulsion and a conviction (SANCTION). Elsewhere modes overlap: a car bombing is explosives and a suicide
+# attack, an accusation is an allegation and a disapproval.
+DISTINCT_MODE_TYPES = {"RETREAT", "COERCE", "SANCTION"}
+
+
+def modes_differ(kept: EventMention, other: EventMention) -> bool:
+    """"Kabul released 500 prisoners" and "the first phase of the withdrawal has begun": two modes of one type
+    that name different acts are two happenings."""
+    return kept.type in DISTINCT_MODE_TYPES and bool(kept.mode) and bool(other.mode) and kept.mode != other.mode
 
 
 def recalls_history(kept: EventMention, other: EventMention) -> bool:

@@ -130,3 +130,76 @@ def is_characterising_clause(token: Token) -> bool:
                                                      for c in noun.children):
         return False
     return not any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
+
+
+# Verbs of death whose present-perfect report with a period is a running count ("have been killed since").
+DEATH_VERBS = {"kill", "die"}
+
+
+def is_running_toll(token: Token) -> bool:
+    """"400 civilians have been killed since January", "the third soldier killed this month", "the 12th aid
+    worker to be killed": a death told as a count over a period or as a place in a tally is a statistic, not
+    one happening the article reports (the happenings that make it up are reported on their own)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in DEATH_VERBS:
+        return False
+    return is_counted_since(token) or is_ordinal_in_tally(token)
+
+
+def is_counted_since(verb: Token) -> bool:
+    """A present perfect ("have been killed", "has died") counted over a period: a since-phrase or -clause,
+    "so far", "in recent weeks", "over the past two months"."""
+    if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBP", "VBZ") for c in verb.children):
+        return False
+    return any(is_period_start(c) or is_counting_period(c) for c in verb.children)
+
+
+def is_period_start(child: Token) -> bool:
+    """"since January", "since the truce began", "so far"."""
+    if child.dep_ == "prep" and child.lower_ == "since":
+        return True
+    if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in child.children):
+        return True
+    return child.dep_ == "advmod" and child.lower_ == "far" and any(g.lower_ == "so" for g in child.children)
+
+
+# Units of a counting period ("in recent weeks", "over the past two months").
+PERIOD_UNITS = {"day", "week", "month", "year", "decade"}
+PERIOD_MODIFIERS = {"recent", "past", "last", "previous"}
+
+
+def is_counting_period(child: Token) -> bool:
+    if child.dep_ != "prep" or child.lower_ not in ("in", "over", "during", "within"):
+        return False
+    return any(g.dep_ == "pobj" and g.lemma_.lower() in PERIOD_UNITS and g.tag_ == "NNS"
+               and any(m.lower_ in PERIOD_MODIFIERS for m in g.children) for g in child.children)
+
+
+def is_ordinal_in_tally(verb: Token) -> bool:
+    """"the fourth killed", "the 16th service member to be killed": the verb describes a noun (or an ordinal)
+    that an ordinal ranks in a count."""
+    if verb.dep_ not in ("acl", "relcl"):
+        return False
+    ranked = verb.head
+    return is_ordinal(ranked) or any(c.dep_ in ("amod", "nummod") and is_ordinal(c) for c in ranked.children)
+
+
+def is_ordinal(token: Token) -> bool:
+    return token.ent_type_ == "ORDINAL" or token.lower_ in ORDINAL_WORDS or (
+        token.lower_[:-2].isdigit() and token.lower_[-2:] in ("st", "nd", "rd", "th"))
+
+
+ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                 "latest", "last"}
+
+
+# Nouns of time that make "N years of fighting" the span of a conflict.
+SPAN_UNITS = {"day", "week", "month", "year", "decade", "century"}
+
+
+def is_span_of_conflict(token: Token) -> bool:
+    """"nearly 18 years of fighting", "a decade of war": an assault noun measured by a span of time names the
+    length of a conflict, not one happening."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "pobj" or token.head.lower_ != "of":
+        return False
+    unit = token.head.head
+    return unit.lemma_.lower() in SPAN_UNITS and any(c.dep_ in ("nummod", "amod", "det") for c in unit.children)

@@ -36,9 +36,15 @@ STANCE_ADVERBS = {"long", "still", "consistently", "always"}
 PERMISSION_HEADS = {"authorize", "authorise", "permit", "allow", "empower", "entitle", "clear"}
 
 
+# Words whose complement did not happen: "failed to agree", "unable to meet", "their failure to reach a deal".
+FAILURE_HEADS = {"fail", "unable", "failure", "inability"}
+
+
 def is_negated(token: Token) -> bool:
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in PERMISSION_HEADS \
             and any(c.dep_ == "neg" for c in token.head.children):
+        return True
+    if token.dep_ in ("xcomp", "acl") and token.head.lemma_.lower() in FAILURE_HEADS:
         return True
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lemma_.lower() == "no") for c in token.children):
         return True
@@ -81,10 +87,16 @@ def clause_steps(token: Token) -> list[tuple[Token, Token]]:
     return steps
 
 
+# Marks of a time clause whose present tense refers to the future: "until the release takes place".
+FUTURE_TIME_MARKS = {"until", "till", "once", "before"}
+
+
 def is_conditional(token: Token) -> bool:
-    """"if the rebels attack", "unless talks resume": inside a condition."""
-    return any(any(c.dep_ == "mark" and c.lemma_.lower() in CONDITION_MARKS for c in lower.children)
-               for lower, _ in clause_steps(token))
+    """"if the rebels attack", "unless talks resume", "will not talk until the prisoner release takes place":
+    inside a condition, or a time clause in the present that waits for something still to come."""
+    return any(any(c.dep_ == "mark" and (c.lemma_.lower() in CONDITION_MARKS or (
+        c.lower_ in FUTURE_TIME_MARKS and lower.tag_ in ("VBZ", "VBP"))) for c in lower.children)
+        for lower, _ in clause_steps(token))
 
 
 def is_wished_or_threatened(token: Token) -> bool:
@@ -106,6 +118,19 @@ def is_modal_possibility(token: Token) -> bool:
     # The modal may sit on the verb a nominal trigger hangs from.
     return any(c.dep_ == "aux" and c.lemma_.lower() in ("could", "might", "may", "should", "can")
                for c in {*token.children, *governing_verb(token).children}) and not is_concession(token)
+
+
+def is_counterfactual(token: Token) -> bool:
+    """"the blast would have killed hundreds", "it would have been toxic for him to meet Ghani": a modal with
+    "have" tells what did not happen (a report of what someone "will have done" is a plan, not this)."""
+    heads = {token, governing_verb(token), *(upper for _, upper in clause_steps(token))}
+    return any(is_modal_perfect(verb) for verb in heads)
+
+
+def is_modal_perfect(verb: Token) -> bool:
+    auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
+    return any(a.lower_ in ("would", "could", "might", "should") for a in auxiliaries) and any(
+        a.lemma_.lower() == "have" and a.tag_ == "VB" for a in auxiliaries)
 
 
 def is_concession(verb: Token) -> bool:

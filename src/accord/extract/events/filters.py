@@ -29,12 +29,15 @@ from accord.extract.events.descriptions import (
     is_content_of_accord,
     is_describing_passive,
     is_launch_purpose,
+    is_running_toll,
+    is_span_of_conflict,
     is_truce_in_other_role,
     names_a_site,
 )
 from accord.extract.events.factuality import (
     has_possibility_modifier,
     is_conditional,
+    is_counterfactual,
     is_modal_possibility,
     is_negated,
     is_plan_told_in_past,
@@ -52,7 +55,7 @@ from accord.extract.events.triggers import (
 
 # Nouns for documents: what they ask for is content, not an act.
 DOCUMENT_NOUNS = {"agreement", "deal", "accord", "statement", "declaration", "draft", "text", "resolution", "plan",
-                  "document", "treaty", "letter", "report"}
+                  "document", "treaty", "letter", "report", "condition", "provision", "clause", "article", "annex"}
 
 
 # Modifiers that make a plural attack noun a rate or a trend ("near-daily attacks", "increased airstrikes"),
@@ -62,7 +65,8 @@ HABITUAL_MODIFIERS = {"daily", "nightly", "weekly", "monthly", "frequent", "regu
 
 
 # Adverbs that tell a verb as a habit, not one happening.
-HABITUAL_ADVERBS = {"often", "repeatedly", "frequently", "regularly", "routinely", "usually", "sometimes"}
+HABITUAL_ADVERBS = {"often", "repeatedly", "frequently", "regularly", "routinely", "usually", "sometimes", "daily",
+                    "nightly", "weekly", "monthly"}
 
 
 def is_document_content(token: Token, rule: TriggerRule) -> bool:
@@ -166,8 +170,23 @@ def is_topic_not_happening(token: Token, rule: TriggerRule) -> bool:
 
 
 def is_verb_as_modifier(token: Token) -> bool:
-    """A participle modifying a noun ("the negotiating team", "the cancelled talks") describes, not reports."""
-    return token.pos_ == "VERB" and token.dep_ in ("amod", "compound")
+    """A participle modifying a noun ("the negotiating team", "the cancelled talks", "the delegation negotiating
+    with the rebels") describes, not reports; a dated one after its noun still reports ("a convoy attacked on
+    Monday")."""
+    if token.pos_ != "VERB":
+        return False
+    if token.dep_ in ("amod", "compound"):
+        return True
+    return token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in ("NOUN", "PROPN") \
+        and token.head.lemma_.lower() not in MESSAGE_NOUNS and not any(
+            t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
+
+
+# Messages and texts whose participle is the act they carry: "a statement condemning the strikes", "an agreement
+# establishing diplomatic relations".
+MESSAGE_NOUNS = {"statement", "message", "letter", "tweet", "post", "communique", "note", "speech", "address",
+                 "declaration", "resolution", "release", "video", "telegram", "cable", "call", "decree", "order",
+                 "agreement", "deal", "accord", "treaty", "pact", "law", "bill"}
 
 
 def is_inside_quote(token: Token, rule: TriggerRule, context: SentenceContext) -> bool:
@@ -204,6 +223,10 @@ FILTERS: tuple[Filter, ...] = (
            'What an accord provides for: "They signed a deal that would see the troops withdraw."'),
     Filter("launch_purpose", "candidate", _with_rule(is_launch_purpose),
            'What a base serves for: "The valley was used as a base for raids."'),
+    Filter("running_toll", "candidate", _token(is_running_toll),
+           'A death count over a period or a rank in a tally: "400 civilians have been killed since January."'),
+    Filter("span_of_conflict", "candidate", _token(is_span_of_conflict),
+           'The length of a conflict: "The deal would end nearly 18 years of fighting."'),
     Filter("names_a_site", "candidate", _token(names_a_site),
            'A happening that names a place: "Mourners gathered at the site of the explosion."'),
     # stage sentence: against the sentence's surviving candidates
@@ -223,6 +246,8 @@ FILTERS: tuple[Filter, ...] = (
            'Named as possible: "Diplomats discussed a possible summit in Oslo."'),
     Filter("conditional", "factuality", _token(is_conditional),
            'Inside a condition: "If the army attacks the town, the talks are over."'),
+    Filter("counterfactual", "factuality", _token(is_counterfactual),
+           'What would have been: "It would have been toxic for the general to meet the president."'),
     Filter("wished_or_threatened", "factuality", _token(is_wished_or_threatened),
            'The object of a threat, demand or wish: "The rebels vowed to attack the port."'),
     Filter("plan_told_in_past", "factuality", _token(is_plan_told_in_past),

@@ -106,6 +106,12 @@ def is_have(token: Token) -> bool:
     return token.lemma_.lower() == "have" or token.lower_.replace("’", "'") == "'ve"
 
 
+def governs(head: Token, dependent: Token) -> bool:
+    """Whether `dependent` hangs from `head` directly or through a preposition: "cancelled the talks",
+    "cancellation of talks" (but "a meeting on prisoner releases" is governed by nothing of "releases")."""
+    return dependent.head == head or (dependent.head.dep_ == "prep" and dependent.head.head == head)
+
+
 def linked(a: Token, b: Token) -> bool:
     """Whether one trigger governs the other directly or through a preposition ("cancellation of talks")."""
     for x, y in ((a, b), (b, a)):

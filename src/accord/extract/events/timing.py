@@ -114,6 +114,10 @@ def explicit_date_of(token: Token, sentence: Span, published: str | None, tense:
         elif clause_of(ent.root).dep_ == "ROOT" or _is_coordinated_with(clause_of(ent.root), clause):
             # Often the date sits on the reporting verb ("said Saturday he cancelled") or on a verb
             # coordinated with the trigger's ("protesters burn tyres and block roads on Monday"): same day.
+            # A trigger in an after/before clause of that verb is around its day, not on it ("launched an
+            # offensive on Wednesday after the rebels pulled back").
+            if _time_path(clause, clause_of(ent.root)) == "around":
+                borrowed[ent.start] = "around"
             ranked.append((2, abs(ent.start - token.i), ent))
         elif (link := clause_time(ent, clause)) is not None:
             borrowed[ent.start] = link

@@ -5,23 +5,25 @@ assault per sentence)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Token
 
 from accord.data import read_yaml
+from accord.extract.events.aspect import aspect_lexicon, aspectual_verb_of, noun_keys, process_type
 from accord.extract.events.locations import PLACE_LABELS, SITE_PREPS
-from accord.extract.events.syntax import governing_verb, linked
+from accord.extract.events.syntax import governing_verb, governs, linked
 from accord.extract.events.threats import ConditionalThreat
 
 FATALITY_VERBS = {"kill", "die"}
 
 
-# Verbs that make a meeting word a happening: "held talks", "talks resumed".
-HAPPENING_VERBS = {"hold", "resume", "begin", "start", "launch", "open", "continue", "conclude", "end", "attend",
-                   "join", "conduct", "host", "return", "restart", "chair", "lead", "take", "wrap", "break",
-                   "collapse", "stall", "schedule", "plan", "set", "go", "declare", "announce", "observe",
-                   "implement", "order", "complete", "authorize", "witness", "effect", "due"}
+# Verbs that make a meeting word a happening: "held talks", "attended the summit"; the verbs of aspect ("talks
+# resumed", "began negotiations") are data (data/event_aspect.yaml, `aspect`).
+HAPPENING_VERBS = {"hold", "attend", "join", "conduct", "host", "return", "chair", "lead", "take", "break",
+                   "schedule", "plan", "set", "go", "declare", "announce", "observe", "implement", "order",
+                   "authorize", "witness", "effect", "due"}
 
 
 # Prepositions of cause and concession: their object is background ("because of the ceasefire").
@@ -98,8 +100,32 @@ def attached_lemmas(token: Token) -> set[str]:
     return found
 
 
+def lexicon_entries(token: Token, rules: dict[str, list[TriggerRule]]) -> list[TriggerRule]:
+    """The lexicon's rules for a token: by its lemma, its text, or for a capitalised noun the tagger read as a
+    proper noun ("Peace Talks"), the singular of its lemma."""
+    found = rules.get(token.lemma_.lower()) or rules.get(token.text.lower())
+    if found or token.pos_ != "PROPN":
+        return found or []
+    return next((rules[k] for k in noun_keys(token) if k in rules), [])
+
+
 def matching_rule(token: Token, rules: dict[str, list[TriggerRule]]) -> TriggerRule | None:
-    candidates = rules.get(token.lemma_.lower()) or rules.get(token.text.lower())
+    """The first lexicon rule whose conditions hold for the token, else the rule of a process noun that is the
+    subject of an aspectual verb ("talks began", `aspect`)."""
+    return lexicon_rule(token, lexicon_entries(token, rules), rules) or process_rule(token)
+
+
+def process_rule(token: Token) -> TriggerRule | None:
+    """"The truce came into force", "talks got under way": a process noun of data/event_aspect.yaml as the
+    subject of an aspectual verb is the happening, typed as the file gives it."""
+    found = process_type(token)
+    if found is None:
+        return None
+    return TriggerRule(lemma=token.lemma_.lower(), type=found.type, mode=found.mode, detail=found.detail)
+
+
+def lexicon_rule(token: Token, candidates: list[TriggerRule], rules: dict[str, list[TriggerRule]]
+                 ) -> TriggerRule | None:
     if not candidates:
         return None
     attached = None
@@ -194,14 +220,22 @@ def is_circumstance(token: Token) -> bool:
     return bool(words & CIRCUMSTANCE_PREPS)
 
 
+@lru_cache(maxsize=1)
+def all_happening_verbs() -> frozenset[str]:
+    return frozenset(HAPPENING_VERBS) | aspect_lexicon().verbs
+
+
 def is_happening(token: Token) -> bool:
     """Whether a noun like "talks" reports a happening ("talks began", "held talks in Doha") not a topic."""
     verb = governing_verb(token)
-    if verb is not token and verb.lemma_.lower() in HAPPENING_VERBS and not is_circumstance(token):
+    happening_verbs = all_happening_verbs()
+    if verb is not token and verb.lemma_.lower() in happening_verbs and not is_circumstance(token):
         return True
     if verb is not token and verb.lemma_.lower() == "be" and token.dep_ == "nsubj" and any(
-            c.dep_ == "xcomp" and c.lemma_.lower() in HAPPENING_VERBS for c in verb.children):
+            c.dep_ == "xcomp" and c.lemma_.lower() in happening_verbs for c in verb.children):
         return True  # "talks are to begin on Monday"
+    if aspectual_verb_of(token) is not None:
+        return True  # "the truce came into force", "talks got under way"
     for child in token.children:
         if child.ent_type_ == "DATE":
             return True
@@ -213,9 +247,37 @@ def is_happening(token: Token) -> bool:
 
 def is_topic_of_other_trigger(token: Token, rule: TriggerRule, triggers: list[tuple[Token, TriggerRule]]) -> bool:
     """A meeting or agreement word governed by another trigger is that trigger's topic ("cancelled the talks"
-    is a rejection, not talks)."""
-    return rule.type in ABSORBABLE_TYPES and token.pos_ in ("NOUN", "PROPN") and any(
-        other.type != rule.type and linked(token, t) for t, other in triggers if t is not token)
+    is a rejection, not talks); what a meeting is about is its topic ("talks on the withdrawal")."""
+    if is_topic_of_meeting(token, triggers):
+        return True
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return rule.type in ABSORBABLE_TYPES and any(
+        other.type != rule.type and governs(t, token) for t, other in triggers if t is not token)
+
+
+# Prepositions that name what a meeting is about: "talks on the withdrawal", "a meeting about prisoner releases".
+TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
+
+
+# Nouns of dispute or concern whose topic is argued over or feared, not done: "a disagreement over the release of
+# prisoners", "expressed concern about the prisoner release".
+DISPUTE_NOUNS = {"disagreement", "dispute", "row", "debate", "controversy", "quarrel", "argument", "wrangling",
+                 "feud", "standoff", "speculation", "question", "concern", "worry", "fear", "doubt",
+                 # what an accord is on is its term, still to be done: "the agreement on sending soldiers"
+                 "agreement", "deal", "accord", "memorandum", "pact", "treaty", "understanding"}
+
+
+def is_topic_of_meeting(token: Token, triggers: list[tuple[Token, TriggerRule]]) -> bool:
+    """"held talks on the withdrawal of troops", "a disagreement over the release of prisoners", "the agreement
+    on sending soldiers": what a meeting, a dispute or an accord is about is discussed, argued or agreed there,
+    not done."""
+    preposition = token.head
+    if token.dep_ not in ("pobj", "pcomp") or preposition.lower_ not in TOPIC_PREPS:
+        return False
+    about = preposition.head
+    return about.lemma_.lower() in DISPUTE_NOUNS or any(
+        t.i == about.i and other.type == "CONSULT" and t.pos_ in ("NOUN", "PROPN") for t, other in triggers)
 
 
 def is_lesser_assault(token: Token, rule: TriggerRule, triggers: list[tuple[Token, TriggerRule]]) -> bool:
