@@ -193,3 +193,26 @@ def test_the_bundled_agreement_tracks_on_an_empty_store(tmp_path):
     result = load(db, agreement, text, origin)
     assert {s.status for s in result.statuses} <= {"not_due", "pending"}
     assert all(not s.evidence for s in result.statuses)
+
+
+def test_a_completion_dated_by_an_earlier_year_was_done_by_that_years_end(db):
+    with Store(db) as store:  # a report in 2021 that the pull-out finished "last year"
+        store.con.execute("INSERT INTO documents (id, published, title, clean_text) VALUES "
+                          "('v6', '2021-03-01', 'Valley a year on', 'Valley a year on')")
+        _event(store, "v6", "The last troops of Side A completed their pull-out last year.", "RETREAT", "withdraw",
+               "Side A", "2020", precision="year")
+    statuses, _ = _statuses(db, "2021-03-05")
+    withdraw = statuses["withdraw"]
+    assert (withdraw.status, withdraw.met_on.isoformat()) == ("met", "2020-12-31")
+    assert withdraw.late_days is None  # done by the end of 2020, before the April 2021 deadline
+    assert withdraw.evidence[0].seen_on.isoformat() == "2021-03-01"
+
+
+def test_a_month_that_is_the_reports_own_does_not_date_the_happening(db):
+    with Store(db) as store:
+        store.con.execute("INSERT INTO documents (id, published, title, clean_text) VALUES "
+                          "('v7', '2021-03-20', 'Valley pull-out done', 'Valley pull-out done')")
+        _event(store, "v7", "The last troops of Side A completed their pull-out.", "RETREAT", "withdraw",
+               "Side A", "2021-03", precision="month")
+    statuses, _ = _statuses(db, "2021-03-25")
+    assert statuses["withdraw"].met_on.isoformat() == "2021-03-20"  # the month has not ended: the report's day

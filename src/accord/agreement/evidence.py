@@ -6,8 +6,8 @@ days the tracker needs:
 * `seen_on`: when the report became known (the article's publication date, else its estimated date at
   the end of the estimated month, else the day the happening itself is dated). A row is only
   evidence as of a date on or after it.
-* `happened_on`: when the happening took place (an event's own date, a quote's said_on, a claim's
-  period end), never after `seen_on`.
+* `happened_on`: when the happening took place (an event's own day, else the end of its month or year
+  when that ended before the report, a quote's said_on, a claim's period end), never after `seen_on`.
 
 Duplicates of other documents (`documents.duplicate_of`) are skipped: one report told twice is one
 report. Negated and hypothetical event mentions are skipped; a planned event mention counts as
@@ -117,6 +117,11 @@ def event_evidence(store: Store, rule: EventRule, scope: str = "", since: dt.dat
         if seen is None:
             continue
         happened = min(own, seen) if own and not planned else seen
+        period_end = _day(row["date"], end_of_period=True)
+        if own is None and not planned and period_end and period_end < seen:
+            # A month or year that ended before the report ("talks started last year") is no guess: the
+            # happening was done by its end, which bounds it better than the report's day.
+            happened = period_end
         told = _day(row["date"], end_of_period=True)
         if not planned and since and told and told < since:
             continue  # an explicit earlier month or year ("talks restarted in December"): before the signing
