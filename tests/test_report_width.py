@@ -55,10 +55,10 @@ def test_contest_table_keeps_document_ids_whole():
 def test_demo_ends_with_one_command_a_line(tmp_path, monkeypatch):
     from typer.testing import CliRunner
 
-    import accord.cli
+    import accord.cli.common
     from accord.cli import app
 
-    monkeypatch.setattr(accord.cli, "DEMO_DIR", tmp_path / "demo")
+    monkeypatch.setattr(accord.cli.common, "DEMO_DIR", tmp_path / "demo")
     (tmp_path / "demo").mkdir()
     (tmp_path / "demo" / "a.txt").write_text("Talks resume\n\nThe two delegations met on Friday.\n", encoding="utf-8")
     db = str(tmp_path / "demo.duckdb")
