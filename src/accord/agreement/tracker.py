@@ -83,7 +83,8 @@ def decide(provision: Provision, agreement_id: str, deadline: dt.date | None, st
         status, note, deciding = _ongoing(known, as_of, starts)
     else:
         status, note, deciding = _once(known, as_of, deadline, bindable=provision.kind != "aspiration")
-    context = [r for r in known if r not in deciding]
+    decided_by = set(deciding)  # a set: the weekly history asks this of every row, every week
+    context = [r for r in known if r not in decided_by]
     if not provision.binding:
         status, note, deciding, context = _not_binding(status, note, deciding, context)
     met_on = late_days = None
