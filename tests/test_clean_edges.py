@@ -72,9 +72,17 @@ AGENCY_NOTES_FOOTER = [
 ]
 
 
+COMMENT_PROMPT_FOOTER = [
+    "Share your thoughts on this story in the comments below.",
+    "This material may not be published, broadcast, rewritten or redistributed. All rights reserved.",
+    "Become a member today and support independent journalism.",
+]
+
+
 @pytest.mark.parametrize("footer", [WIRE_FOOTER, OPINION_FOOTER, NGO_FOOTER, PARAPHRASED_COPY_FOOTER,
-                                    PHOTO_STORY_FOOTER, AGENCY_NOTES_FOOTER],
-                         ids=["wire", "opinion-legal", "ngo", "paraphrased-copy", "photo-story", "agency-notes"])
+                                    PHOTO_STORY_FOOTER, AGENCY_NOTES_FOOTER, COMMENT_PROMPT_FOOTER],
+                         ids=["wire", "opinion-legal", "ngo", "paraphrased-copy", "photo-story", "agency-notes",
+                              "comment-prompt"])
 def test_an_unseen_sites_footer_goes_and_the_story_stays(footer):
     assert cleaned(*BODY, *footer) == BODY
 
