@@ -196,7 +196,7 @@ def is_planned(token: Token, date_iso: str | None, published: str | None) -> boo
                 return True
     for upper in path_up(token)[1:4]:
         if upper.lemma_.lower() in PLANNED_HEADS and upper.tag_ in ("VBZ", "VBP", "VBN", "JJ", "MD", "NNS") \
-                and not past_perfect(upper):
+                and not past_perfect(upper) and not has_begun(upper):
             return True
         if upper.lemma_.lower() in PLANNED_HEADS and is_present_progressive(upper):
             return True  # "is preparing to open talks", "are planning to withdraw"
@@ -204,6 +204,13 @@ def is_planned(token: Token, date_iso: str | None, published: str | None) -> boo
                 and upper.tag_ in ("VBZ", "VBP"):
             return True
     return False
+
+
+def has_begun(verb: Token) -> bool:
+    """"the withdrawal has already begun": a beginning in the perfect is under way, not planned ("has planned a
+    meeting" still plans one)."""
+    return verb.lemma_.lower() == "begin" and any(c.dep_ == "aux" and c.lemma_.lower() == "have"
+                                                  for c in verb.children)
 
 
 def is_after_reference_month(date_iso: str | None, reference: str | None) -> bool:
