@@ -137,3 +137,14 @@ def test_capital_that_expels_an_envoy_is_its_countrys_government(events_of):
 def test_capital_where_a_happening_took_place_is_no_actor(events_of):
     assault = _assault(events_of("Gunmen attacked a hotel in Oslo on Monday."))
     assert assault.actor1 != "Norway"
+
+
+def test_place_in_what_is_discussed_is_the_topic_not_the_meeting_place(events_of):
+    events = events_of("The ministers gathered in Cairo on Wednesday to discuss Libya-Turkey relations.")
+    consult = [e for e in events if e.type == "CONSULT"][0]
+    assert consult.location["name"] == "Cairo"
+
+
+def test_place_naming_an_attacked_site_is_still_its_place(events_of):
+    events = events_of("Militants attacked the Kabul embassy on Monday.")
+    assert [e for e in events if e.type == "ASSAULT"][0].location["name"] == "Kabul"

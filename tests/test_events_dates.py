@@ -211,3 +211,13 @@ def test_happening_in_an_after_clause_does_not_take_the_main_clause_day(events_o
                        published="2021-03-12")
     retreat = [e for e in events if e.type == "RETREAT"][0]
     assert retreat.date == "2021-03"
+
+
+def test_a_withdrawal_that_has_begun_is_not_planned(events_of):
+    events = events_of("The first phase of the withdrawal has already begun in the north.")
+    assert [e for e in events if e.type == "RETREAT" and not e.planned]
+
+
+def test_a_withdrawal_that_is_to_begin_is_planned(events_of):
+    events = events_of("The withdrawal is to begin next month in the north.")
+    assert [e for e in events if e.type == "RETREAT" and e.planned]

@@ -176,3 +176,17 @@ def test_release_awaited_in_a_present_until_clause_has_not_happened(events_of):
 def test_past_until_clause_still_reports(events_of):
     events = events_of("Fighting raged in the north until the truce took effect on Monday.")
     assert [e for e in events if e.type == "RETREAT"]
+
+
+@pytest.mark.parametrize("text", [
+    "It was not specified when the ceasefire would begin.",
+    "Nobody knows how the talks will proceed in Geneva.",
+    "The agenda will address how to implement a ceasefire in the south.",
+])
+def test_a_question_about_what_is_still_to_come_reports_nothing(events_of, text):
+    assert not [e for e in events_of(text) if e.type in ("RETREAT", "CONSULT")]
+
+
+def test_how_a_past_attack_unfolded_still_reports_it(events_of):
+    assert [e for e in events_of("Officials explained how the rebels attacked the convoy on Monday.")
+            if e.type == "ASSAULT"]

@@ -49,3 +49,10 @@ def test_a_release_and_a_withdrawal_are_two_retreats(events_of):
     events = events_of("The rebels released 40 prisoners in the north. Separately, a withdrawal of government "
                        "troops from the valley began.", published=None)
     assert sorted(e.mode for e in events if e.type == "RETREAT") == ["release", "withdraw"]
+
+
+def test_an_undated_report_folded_with_a_planned_date_becomes_planned(events_of):
+    events = events_of("The two sides are in talks in Geneva. The talks are expected to conclude in July.",
+                       published="2020-03-06")
+    consult = [e for e in events if e.type == "CONSULT"]
+    assert [e.date for e in consult] == ["2020-07"] and consult[0].planned

@@ -125,7 +125,10 @@ def _fill(kept: EventMention, other: EventMention) -> EventMention:
         if getattr(kept, name) is None and getattr(other, name) is not None:
             updates[name] = getattr(other, name)
     if other.date and (not kept.date or (len(other.date) > len(kept.date) and other.date.startswith(kept.date))):
+        # Whether it is still ahead goes with the date: "talks ... are expected to begin in July".
         updates["date"], updates["date_precision"] = other.date, other.date_precision
+        if not kept.date:
+            updates["planned"] = other.planned
     return replace(kept, **updates) if updates else kept
 
 

@@ -96,7 +96,17 @@ def is_conditional(token: Token) -> bool:
     inside a condition, or a time clause in the present that waits for something still to come."""
     return any(any(c.dep_ == "mark" and (c.lemma_.lower() in CONDITION_MARKS or (
         c.lower_ in FUTURE_TIME_MARKS and lower.tag_ in ("VBZ", "VBP"))) for c in lower.children)
-        for lower, _ in clause_steps(token))
+        or is_open_question(lower) for lower, _ in clause_steps(token))
+
+
+def is_open_question(clause: Token) -> bool:
+    """"It was not specified when the cease-fire would begin", "nobody knows how talks will proceed", "to address
+    how to implement a cease-fire": a wh-clause complement with a modal or an infinitive asks about what is
+    still to come (a time clause takes no "will" or "would", so the
+    parser's advcl here is the question too)."""
+    return clause.dep_ in ("ccomp", "csubj", "csubjpass", "advcl", "xcomp") and any(
+        c.dep_ == "advmod" and c.tag_ == "WRB" for c in clause.children) and any(
+        c.dep_ == "aux" and c.lower_ in ("would", "will", "could", "might", "'ll", "to") for c in clause.children)
 
 
 def is_wished_or_threatened(token: Token) -> bool:
@@ -186,7 +196,7 @@ def is_planned(token: Token, date_iso: str | None, published: str | None) -> boo
                 return True
     for upper in path_up(token)[1:4]:
         if upper.lemma_.lower() in PLANNED_HEADS and upper.tag_ in ("VBZ", "VBP", "VBN", "JJ", "MD", "NNS") \
-                and not past_perfect(upper):
+                and not past_perfect(upper) and not has_begun(upper):
             return True
         if upper.lemma_.lower() in PLANNED_HEADS and is_present_progressive(upper):
             return True  # "is preparing to open talks", "are planning to withdraw"
@@ -194,6 +204,13 @@ def is_planned(token: Token, date_iso: str | None, published: str | None) -> boo
                 and upper.tag_ in ("VBZ", "VBP"):
             return True
     return False
+
+
+def has_begun(verb: Token) -> bool:
+    """"the withdrawal has already begun": a beginning in the perfect is under way, not planned ("has planned a
+    meeting" still plans one)."""
+    return verb.lemma_.lower() == "begin" and any(c.dep_ == "aux" and c.lemma_.lower() == "have"
+                                                  for c in verb.children)
 
 
 def is_after_reference_month(date_iso: str | None, reference: str | None) -> bool:

@@ -60,7 +60,7 @@ def location_of(token: Token, sentence: Span, context: tuple[str, ...],
         location = capitals.get(ent) or resolve_place(_with_direction(ent).text, context)
         if location is None:
             continue
-        near = 0 if in_subtree(ent, token) or in_subtree(ent, scope) else 1
+        near = 0 if (in_subtree(ent, token) or in_subtree(ent, scope)) and not is_discussed(ent, token) else 1
         # A country is vaguer than a province, a province vaguer than a town or site inside it.
         vague = 2 if not location.get("admin1") else 1 if location["name"] == location["admin1"] else 0
         candidates.append((near, vague, location))
@@ -68,6 +68,17 @@ def location_of(token: Token, sentence: Span, context: tuple[str, ...],
         return the_country(sentence, context)
     candidates.sort(key=lambda c: (c[0], c[1]))
     return candidates[0][2]
+
+
+# Verbs of discussion: their object is the topic ("discussed Libya-Turkey relations"), not where they met.
+DISCUSSION_VERBS = {"discuss", "debate", "negotiate", "review", "address", "consider"}
+
+
+def is_discussed(ent: Span, token: Token) -> bool:
+    """"gathered in Cairo to discuss Libya-Turkey relations": a place inside what a discussion verb's object names
+    is the topic; the place where they gathered ranks before it."""
+    return token.lemma_.lower() in DISCUSSION_VERBS and any(
+        c.dep_ == "dobj" and in_subtree(ent, c) for c in token.children)
 
 
 def the_country(sentence: Span, context: tuple[str, ...]) -> Location | None:
