@@ -130,7 +130,8 @@ def json_line(rng: random.Random) -> bytes:
 
 
 def stage_time(rng: random.Random) -> None:
-    from accord.extract.time import Duration, deadline, duration_of, resolve
+    from accord.extract.durations import Duration, duration_of
+    from accord.extract.time import deadline, resolve
 
     expression, when = text(rng, 4), published(rng)
     value = resolve(expression, when, rng.choice((None, "past", "future")))

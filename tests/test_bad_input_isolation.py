@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 
 from accord import api, nlp
 from accord.cli import app
-from accord.extract.time import Duration, deadline, resolve
+from accord.extract.durations import Duration
+from accord.extract.time import deadline, resolve
 from accord.isolation import TimeBudget
 from accord.store import Store
 

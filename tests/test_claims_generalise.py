@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from accord.extract.group_descriptions import description_lexicon
-from accord.extract.time import find_period
+from accord.extract.periods import find_period
 from accord.nlp import make_doc
 
 

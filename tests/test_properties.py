@@ -11,9 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from accord.errors import InputError
+from accord.extract.durations import Duration, duration_of
 from accord.extract.numbers import parse_number
 from accord.extract.quote_marks import find_quoted_spans
-from accord.extract.time import Duration, deadline, duration_of, resolve
+from accord.extract.time import deadline, resolve
 from accord.ingest import readers
 from accord.ingest.clean import clean
 from accord.ingest.validate import language_code, printable, published_date, safe_url, without_controls

@@ -29,9 +29,11 @@ from accord.extract.claim_measures import TOTAL_NOUNS, measure_of
 from accord.extract.claimants import SentenceClaimants
 from accord.extract.doc_cache import sentences
 from accord.extract.doc_index import DocIndex
+from accord.extract.durations import duration_of
 from accord.extract.group_descriptions import DocumentGroups
 from accord.extract.numbers import lexicon, parse_number, qualifier_before, vague_quantity
-from accord.extract.time import duration_of, find_period, resolve
+from accord.extract.periods import find_period
+from accord.extract.time import resolve
 from accord.models import Claim, Quote
 
 _WORD_NUMBERS = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"

@@ -4,8 +4,9 @@ Interface used by quotes (said_on), claims (periods), events (dates) and the
 agreement tracker (deadlines):
 
     resolve(expression, published, tense=None) -> TimeValue | None
-    duration_of(expression) -> Duration | None
     deadline(anchor, duration) -> date | None
+    durations.duration_of(expression) -> Duration | None   (extract/durations.py)
+    periods.find_period(text, published) -> Period | None  (extract/periods.py)
 
 Rules (ANNOTATION.md is the authority):
 - Nothing is ever resolved against today's date: without a publication date only
@@ -37,14 +38,15 @@ from datetime import date, datetime, timedelta
 
 import dateparser
 
-from accord.extract.numbers import duration_unit, parse_number
+from accord.extract.durations import FEW_COUNTS, SPAN_UNITS, Duration, duration_of
+from accord.extract.numbers import parse_number
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")
-_MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
                         "sept": 9, "oct": 10, "nov": 11, "dec": 12}
-_MONTH = r"(?P<month>" + "|".join(MONTHS) + r"|" + "|".join(_MONTH_ABBREVIATIONS) + r")\.?"
+_MONTH = r"(?P<month>" + "|".join(MONTHS) + r"|" + "|".join(MONTH_ABBREVIATIONS) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # "September 12, 2020", "Sept. 12", "12 September 2020", "September 2020", "September"
@@ -57,9 +59,6 @@ _QUARTER = re.compile(r"\b(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|
                       r"(?:\s+of\s+(?P<year>(?:19|20)\d\d))?")
 _QUARTER_NUMBER = {"first": 1, "1st": 1, "q1": 1, "second": 2, "2nd": 2, "q2": 2, "third": 3, "3rd": 3, "q3": 3,
                    "fourth": 4, "4th": 4, "q4": 4}
-_FEW = {"few": 3, "several": 5, "couple of": 2, "couple": 2}
-_SPAN_UNITS = {"day": "days", "days": "days", "week": "weeks", "weeks": "weeks", "month": "months",
-               "months": "months", "year": "years", "years": "years", "decade": "decades", "decades": "decades"}
 _PRECISION_OF_UNIT = {"days": "day", "weeks": "day", "months": "month", "years": "year", "decades": "year"}
 
 
@@ -84,12 +83,6 @@ class TimeValue:
     def end_iso(self) -> str:
         """ISO string of the interval's end at the value's precision."""
         return TimeValue(self.end, self.end, self.precision).iso
-
-
-@dataclass(frozen=True)
-class Duration:
-    value: float
-    unit: str  # "days", "weeks", "months", "years"
 
 
 _YEAR_MONTH = re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<month>0[1-9]|1[0-2])")
@@ -162,7 +155,7 @@ def _week_span(day: date) -> tuple[date, date]:
 
 def _month_number(name: str) -> int:
     name = name.lower().rstrip(".")
-    return MONTHS.index(name) + 1 if name in MONTHS else _MONTH_ABBREVIATIONS[name]
+    return MONTHS.index(name) + 1 if name in MONTHS else MONTH_ABBREVIATIONS[name]
 
 
 # How close (in days) to publication a year-less date must fall to be read across New Year.
@@ -260,8 +253,8 @@ def _deictic_day(text: str, anchor: date) -> TimeValue | None:
 
 
 def _count_of(word: str) -> float | None:
-    if word in _FEW:
-        return float(_FEW[word])
+    if word in FEW_COUNTS:
+        return float(FEW_COUNTS[word])
     if word in ("a", "an", "the"):
         return 1.0
     return parse_number(word)
@@ -276,7 +269,7 @@ def _ago(text: str, anchor: date) -> TimeValue | None:
     count = _count_of(match["count"].split(" ", 1)[-1] if match["count"].startswith("about ") else match["count"])
     if count is None:
         return None
-    unit = _SPAN_UNITS[match["unit"]]
+    unit = SPAN_UNITS[match["unit"]]
     day = shift(anchor, -count, unit)
     precision = _PRECISION_OF_UNIT[unit]
     if precision == "month":
@@ -297,7 +290,7 @@ def _past_span(text: str, anchor: date) -> TimeValue | None:
         return None
     if match["unit"].startswith("hour"):
         return TimeValue(anchor - timedelta(days=max(1, round(count / 24))), anchor, "day")
-    unit = _SPAN_UNITS[match["unit"]]
+    unit = SPAN_UNITS[match["unit"]]
     if count == 1.0 and not match["count"] and re.search(r"\blast\s+(?:week|month|year)\b", text):
         return None  # "last week" is the calendar week before, handled by _calendar_span
     return TimeValue(shift(anchor, -count, unit), anchor, "day")
@@ -440,132 +433,3 @@ def _resolve_in_month(text: str, year: int, month: int, tense: str | None) -> Ti
     if earliest.year == latest.year:
         return TimeValue(date(earliest.year, 1, 1), date(earliest.year, 12, 31), "year")
     return None
-
-
-# --- durations --------------------------------------------------------------------
-
-_DURATION = re.compile(
-    r"(?P<count>(?:\d[\d,.]*|[a-z]+(?:[\s\-]+(?:and[\s\-]+a[\s\-]+half|[a-z]+))*?))[\s\-]+"
-    r"(?P<unit>days?|weeks?|months?|years?|decades?)(?:[\s\-]+(?:old|long))?\b")
-_WORD_LONG = re.compile(r"\b(?P<unit>day|week|month|year|decade)[\s\-]?long\b")
-
-
-def duration_of(expression: str) -> Duration | None:
-    """A length of time: "six weeks", "within 135 days", "a 40-year conflict", "week-long", "two decades".
-
-    Ages ("34-year-old") are not durations. Decades count as years ("two decades" = 20 years).
-    """
-    text = " ".join(expression.lower().split())
-    if re.search(r"\b\d+[\s\-]+years?[\s\-]+old\b|\byear-old\b", text):
-        return None
-    match = _WORD_LONG.search(text)
-    if match and not re.search(r"\d[\s\-]*" + match["unit"], text):
-        return _normalised(1.0, match["unit"])
-    for match in _DURATION.finditer(text):
-        count = _duration_count(match["count"])
-        if count is not None:
-            return _normalised(count, match["unit"])
-    return None
-
-
-def _duration_count(words: str) -> float | None:
-    """The count in front of a unit, trimming leading words that are not part of it ("within 135")."""
-    tokens = re.split(r"[\s\-]+", words)
-    for start in range(len(tokens)):
-        candidate = " ".join(tokens[start:])
-        if candidate in _FEW:
-            return float(_FEW[candidate])
-        if candidate in ("a", "an"):
-            return 1.0
-        value = parse_number(candidate)
-        if value is not None:
-            return value
-    return None
-
-
-def _normalised(count: float, unit_word: str) -> Duration | None:
-    unit = duration_unit(unit_word) or _SPAN_UNITS.get(unit_word)
-    if unit == "decades":
-        return Duration(count * 10, "years")
-    if unit not in ("days", "weeks", "months", "years"):
-        return None
-    return Duration(count, unit)
-
-
-# --- periods with a start and an end ("from June 3 to July 20", "between May 1 and May 9", "March 1-7") ---
-
-_MONTH_WORD = r"(?:" + "|".join(MONTHS) + r"|" + "|".join(_MONTH_ABBREVIATIONS) + r")\.?"
-_ENDPOINT = (rf"(?:{_MONTH_WORD}\s+[0-3]?\d(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?"
-             rf"|[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}(?:,?\s+(?:19|20)\d\d)?"
-             rf"|{_MONTH_WORD}(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d|[0-3]?\d(?:st|nd|rd|th)?)")
-_LINK = r"\s*(?:-|–|—|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\band\b)\s*"
-_PERIOD = re.compile(rf"\b(?P<lead>from|between)\s+(?P<first>{_ENDPOINT})(?![\w:]){_LINK}(?P<last>{_ENDPOINT})\b"
-                     rf"|\b(?P<first2>{_MONTH_WORD}\s+[0-3]?\d(?:st|nd|rd|th)?|[0-3]?\d(?:st|nd|rd|th)?\s+"
-                     rf"{_MONTH_WORD}|{_MONTH_WORD})\s*(?:-|–|—|\bthrough\b)\s*(?P<last2>{_ENDPOINT})\b",
-                     re.IGNORECASE)
-_HAS_MONTH = re.compile(rf"\b{_MONTH_WORD}", re.IGNORECASE)
-_HAS_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_ONLY_DAY = re.compile(r"^[0-3]?\d(?:st|nd|rd|th)?$", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Period:
-    """A period found in a text: its resolved value and where its words are."""
-
-    value: TimeValue
-    start: int
-    end: int
-
-
-def find_period(text: str, published: str | None) -> Period | None:
-    """The first period with a start and an end named in a text, resolved against publication.
-
-    "From June 3 to July 20, ..." is June 3..July 20 (not one day); an end without a month takes the
-    start's ("March 1-7", "from June 3 to 20"), a start without one takes the end's ("3 to 20 June");
-    a year written on one end applies to both. Bare numbers ("from 300 to 450") are not dates.
-    """
-    for match in _PERIOD.finditer(text):
-        first, last = match["first"] or match["first2"], match["last"] or match["last2"]
-        if not (_HAS_MONTH.search(first) or _HAS_MONTH.search(last)) and not \
-                (_HAS_YEAR.fullmatch(first.strip()) and _HAS_YEAR.fullmatch(last.strip())):
-            continue  # "from 3 to 20" counts things, not days
-        value = resolve_period(first, last, published)
-        if value is not None:
-            return Period(value, match.start(), match.end())
-    return None
-
-
-def resolve_period(first: str, last: str, published: str | None) -> TimeValue | None:
-    """The interval from the first endpoint's start to the last one's end; None when either cannot be read or
-    the end comes before the start."""
-    first, last = first.strip(), last.strip()
-    month_of_last = _HAS_MONTH.search(last)
-    month_of_first = _HAS_MONTH.search(first)
-    if _ONLY_DAY.match(last) and month_of_first:
-        last = f"{month_of_first.group()} {last}"
-    elif _ONLY_DAY.match(first) and month_of_last:
-        first = f"{first} {month_of_last.group()}"
-    year_of_last, year_of_first = _HAS_YEAR.search(last), _HAS_YEAR.search(first)
-    if year_of_last and not year_of_first:
-        first = f"{first} {year_of_last.group()}"
-    elif year_of_first and not year_of_last:
-        last = f"{last} {year_of_first.group()}"
-    start, end = resolve(first, published, "past"), resolve(last, published, "past")
-    if start is None or end is None:
-        return None
-    if start.start > end.end and not year_of_first:
-        start = _a_year_earlier(start)
-    if start is None or start.start > end.end:
-        return None
-    precision = "day" if "day" in (start.precision, end.precision) else \
-        "month" if "month" in (start.precision, end.precision) else "year"
-    return TimeValue(start.start, end.end, precision)
-
-
-def _a_year_earlier(value: TimeValue) -> TimeValue | None:
-    """"from November to February": a start past its end is the year before."""
-    try:
-        return TimeValue(value.start.replace(year=value.start.year - 1), value.end.replace(year=value.end.year - 1),
-                         value.precision)
-    except ValueError:  # February 29
-        return None
