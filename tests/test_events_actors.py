@@ -18,6 +18,22 @@ def test_generic_insurgents_take_the_actor_of_the_documents_conflict(events_of):
     assert _assault(events_of(AFGHANISTAN + sentence)).actor1 == "Taliban"
 
 
+SYRIA = "Syria is at war. Fighting continues in Syria, and Syria's borders are shut. "
+
+
+def test_government_forces_are_the_government_of_the_documents_conflict(events_of):
+    sentence = "Government forces shelled a village on Tuesday."
+    assert _assault(events_of(AFGHANISTAN + sentence)).actor1 == "Afghan government"
+    assert _assault(events_of(SYRIA + sentence)).actor1 == "Syrian government"
+    assert _assault(events_of(YEMEN + sentence)).actor1 == "Yemeni government"
+
+
+def test_another_countrys_government_forces_are_never_the_afghan_government(events_of):
+    sentence = "Syrian government forces shelled a village near the border on Tuesday."
+    assert _assault(events_of(sentence)).actor1 == "Syrian government"
+    assert _assault(events_of("Government forces shelled a village on Tuesday.")).actor1 != "Afghan government"
+
+
 def test_generic_insurgents_are_nobody_in_particular_without_a_context(events_of):
     assert _assault(events_of("Insurgents attacked a checkpoint on Tuesday.")).actor1 != "Taliban"
 
