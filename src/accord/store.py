@@ -107,6 +107,10 @@ WIDENED_COLUMNS: tuple[tuple[str, str, str], ...] = (
 )
 
 EXTRACTION_TABLES: dict[str, type] = {"quotes": Quote, "claims": Claim, "event_mentions": EventMention}
+# The columns `save_documents` writes (the corpus stage writes duplicate_of and story).
+DOCUMENT_COLUMNS = ["id", "title", "source", "url", "published", "published_found", "language", "chars", "raw_text",
+                    "clean_text", "content_hash", "origin", "notes", "extractor_version", "ingested_at",
+                    "published_estimate", "published_estimate_source"]
 
 
 def _columns(record_type: type) -> list[str]:
@@ -233,21 +237,20 @@ class Store:
         document given twice is written as given last, as one save after the other would leave it."""
         saved = list({doc.id: (doc, extractions, version) for doc, extractions, version in saved}.values())
         with self.transaction():
-            for doc, _, _ in saved:
-                # The extraction tables have no index on `doc`: deleting scans them, so only a stored document pays.
-                if self.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc.id]).fetchone():
-                    self._delete_document(doc.id)
+            # The extraction tables have no index on `doc`: deleting scans them, so only a stored document pays.
+            stored = self.con.execute("SELECT id FROM documents WHERE list_contains(?, id)",
+                                      [[doc.id for doc, _, _ in saved]]).fetchall()
+            for (doc_id,) in sorted(stored):
+                self._delete_document(doc_id)
             now = datetime.now(UTC).replace(tzinfo=None)
-            self.con.executemany(
-                """INSERT INTO documents (id, title, source, url, published, published_found, language, chars,
-                   raw_text, clean_text, content_hash, origin, notes, extractor_version, ingested_at,
-                   published_estimate, published_estimate_source)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                [[doc.id, doc.title, doc.source, doc.url, doc.published, doc.published_found, doc.language,
-                  doc.chars, doc.raw_text, doc.clean_text, doc.content_hash, doc.origin, doc.notes,
-                  extractor_version, now, doc.published_estimate, doc.published_estimate_source]
-                 for doc, _, extractor_version in saved],
-            )
+            self._insert_rows("documents", DOCUMENT_COLUMNS, [
+                {"id": doc.id, "title": doc.title, "source": doc.source, "url": doc.url, "published": doc.published,
+                 "published_found": doc.published_found, "language": doc.language, "chars": doc.chars,
+                 "raw_text": doc.raw_text, "clean_text": doc.clean_text, "content_hash": doc.content_hash,
+                 "origin": doc.origin, "notes": doc.notes, "extractor_version": extractor_version,
+                 "ingested_at": now, "published_estimate": doc.published_estimate,
+                 "published_estimate_source": doc.published_estimate_source}
+                for doc, _, extractor_version in saved])
             self._insert_extractions([extractions for _, extractions, _ in saved])
 
     def replace_extractions(self, extractions: Extractions, extractor_version: str) -> None:

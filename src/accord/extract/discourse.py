@@ -14,7 +14,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from accord.extract.attribution import entity_of, resolve_speaker, speaker_of_verb, strip_article, subject_of
-from accord.extract.doc_cache import entities
+from accord.extract.doc_cache import entities, tokens_tagged
 from accord.extract.quote_marks import QuotedSpan, in_spans
 from accord.extract.said_on import definite_carrier
 from accord.extract.speakers import Lexicon, People, noun_phrase, split_title
@@ -25,7 +25,7 @@ _WORD = re.compile(r"\w+")
 
 def note_unnamed_speakers(doc: Doc, spans: list[QuotedSpan], people: People, lexicon: Lexicon) -> None:
     """Subjects of speech verbs that describe one person without naming them ("a police officer said")."""
-    for token in doc:
+    for token in tokens_tagged(doc, "VERB"):
         if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.speech_verbs or in_spans(token.idx, spans):
             continue
         subject = subject_of(token)

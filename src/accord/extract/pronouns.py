@@ -22,7 +22,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Token
 
 from accord.extract.actors import PERSON_TYPES, Actor, ActorLexicon, ActorMention
-from accord.extract.doc_cache import entities, text_of
+from accord.extract.doc_cache import entities, text_of, tokens_tagged
 from accord.extract.places import resolve_listed_place
 from accord.extract.speakers import TRANSCRIPT_LABEL
 
@@ -46,7 +46,7 @@ def pronoun_mentions(doc: Doc, named: list[ActorMention], lexicon: ActorLexicon)
     quotes = [q for q in (doc._.quotes or []) if q.direct and (q.speaker or q.speaker_org)]
     found = _predecessor_mentions(doc, quotes, turns, author, lexicon)
     people = _people(doc, sorted([*named, *found], key=lambda m: m.start))
-    for token in doc:
+    for token in tokens_tagged(doc, "PRON"):
         if token.pos_ != "PRON":
             continue
         word = token.lower_
@@ -146,7 +146,9 @@ def relative_antecedent(token: Token, named: list[ActorMention]) -> Actor | None
 def _predecessor_mentions(doc: Doc, quotes: list, turns: list[tuple[int, Actor | None]], author: Actor | None,
                           lexicon: ActorLexicon) -> list[ActorMention]:
     """"my predecessor" in a speaker's own words: the person who held the speaker's office before them."""
-    found = []
+    found: list[ActorMention] = []
+    if "predecessor" not in text_of(doc).lower():
+        return found  # no token can be the word: the walk below would find nothing
     for token in doc:
         if token.lower_ != "predecessor" or not any(c.dep_ == "poss" and c.lower_ == "my" for c in token.children):
             continue

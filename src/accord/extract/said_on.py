@@ -30,7 +30,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.attribution import CARRIERS, speaker_of_verb
-from accord.extract.doc_cache import entities, entities_in, sentences
+from accord.extract.doc_cache import entities, entities_in, sentences, tokens_tagged
 from accord.extract.quote_marks import QuotedSpan, in_spans
 from accord.extract.speakers import Lexicon, People
 from accord.extract.time import resolve
@@ -243,7 +243,7 @@ def _speaker_key(name: str | None, org: str | None) -> tuple[str | None, str | N
 def statement_days(doc: Doc, spans: list[QuotedSpan], people: People, lexicon: Lexicon) -> list[StatementDay]:
     """Every speech verb outside quotation marks whose own time cue gives a day, with its speaker."""
     days: list[StatementDay] = []
-    for token in doc:
+    for token in tokens_tagged(doc, "VERB"):
         if token.pos_ != "VERB" or in_spans(token.idx, spans) or not _acts_in_words(token, lexicon):
             continue
         if not any(ent.label_ in _TIME_CUES for ent in entities_in(token.sent)):

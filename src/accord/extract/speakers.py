@@ -16,12 +16,15 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.data import read_yaml
 from accord.errors import DataFileError
-from accord.extract.doc_cache import entities
+from accord.extract.doc_cache import entities, tokens_with_dep
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "we", "it"}
 ORG_LABELS = {"ORG", "NORP", "GPE", "FAC"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# The labels the person-finding walks look at: the tokens with other labels are never read.
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_SUBJECTS_AND_OWNERS = _SUBJECTS | {"poss"}
 # A speaker label that opens a turn of a transcript ("PRESIDENT BIDEN:", "Q:"); group 1 is the label.
 TRANSCRIPT_LABEL = re.compile(r"^([A-Z][A-Z.'’ -]{1,40}|Q):", re.MULTILINE)
 
@@ -144,7 +147,7 @@ class People:
     def _add_untagged_described_names(self, doc: Doc) -> None:
         """'Jane Doe, a 40-year-old teacher from the city, said': a two-word name the tagger left unlabelled,
         as a subject described in apposition by a noun for a person (or a nationality), is a person."""
-        for token in doc:
+        for token in tokens_with_dep(doc, _SUBJECTS):
             if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN" or token.ent_type_:
                 continue
             first = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_]
@@ -159,7 +162,7 @@ class People:
 
     def _add_subject_mentions(self, doc: Doc) -> None:
         """Subjects that name a person without a PERSON entity ('Pompeo said', 'the President slammed')."""
-        for token in doc:
+        for token in tokens_with_dep(doc, _SUBJECTS_AND_OWNERS):
             if token.dep_ == "poss" and token.ent_type_ != "PERSON" and token.text[:1].isupper():
                 # "Trump's announcement", mis-tagged: a mention a pronoun in the same sentence may mean
                 owner = self._full.get(self._key(token.text))

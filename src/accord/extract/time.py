@@ -35,6 +35,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 import dateparser
 
@@ -182,6 +183,7 @@ def _year_for(month: int, day: int, anchor: date | None, tense: str | None) -> i
     return year
 
 
+@lru_cache(maxsize=4096)  # a pure function of three numbers, and dateparser takes milliseconds per call
 def _parse_day(year: int, month: int, day: int) -> date | None:
     """An absolute day via dateparser (the one job it does well), None for impossible dates."""
     parsed = dateparser.parse(f"{year:04d}-{month:02d}-{day:02d}", languages=["en"],

@@ -112,10 +112,21 @@ def _edge_length(kinds: list[Kind]) -> int:
 def edge_bounds(paragraphs: list[str], cues: EdgeCues | None = None) -> tuple[int, int]:
     """(start, end): paragraphs[start:end] is the text without its header and footer runs of notices."""
     cues = cues or edge_cues()
-    kinds = [paragraph_kind(p, cues) for p in paragraphs]
-    if Kind.TEXT not in kinds:
+    head = _kinds_up_to_text(paragraphs, cues)
+    if Kind.TEXT not in head:  # then `head` is every paragraph
         return 0, len(paragraphs)  # edges need a body between them: a short item of notice words stays whole
-    return _edge_length(kinds), len(paragraphs) - _edge_length(kinds[::-1])
+    return _edge_length(head), len(paragraphs) - _edge_length(_kinds_up_to_text(paragraphs[::-1], cues))
+
+
+def _kinds_up_to_text(paragraphs: list[str], cues: EdgeCues) -> list[Kind]:
+    """The kinds of the paragraphs up to the first article text, included: all an edge run depends on, so the
+    paragraphs of the body are never weighed (most of the cost of cleaning when they were)."""
+    kinds = []
+    for paragraph in paragraphs:
+        kinds.append(paragraph_kind(paragraph, cues))
+        if kinds[-1] is Kind.TEXT:
+            break
+    return kinds
 
 
 def trim_edges(paragraphs: list[str], cues: EdgeCues | None = None) -> list[str]:

