@@ -56,10 +56,17 @@ STOPWORDS = frozenset(
 
 
 @dataclass(frozen=True)
+class Keys:
+    """What a document's copies are confirmed against: its shingles and content words, as hash keys."""
+
+    shingles: np.ndarray  # sorted unique keys
+    content: np.ndarray
+
+
+@dataclass(frozen=True)
 class Fingerprint:
-    shingles: frozenset[str]
-    content: frozenset[str]
-    shingle_hash: MinHash
+    keys: Keys
+    shingle_hash: MinHash  # the signatures find candidates; only the keys are kept for the run
     content_hash: MinHash
 
 
@@ -103,20 +110,29 @@ def fingerprint(text: str, word_hashes: WordHashes | None = None) -> Fingerprint
     tokens = words(text or "")
     if len(tokens) < MIN_WORDS:
         return None
-    grams, content = frozenset(shingles(tokens)), frozenset(content_words(tokens))
-    return Fingerprint(grams, content, minhash(grams), minhash(content, word_hashes, CONTENT_NUM_PERM))
+    grams, content = shingles(tokens), content_words(tokens)
+    return Fingerprint(Keys(_keys(grams), _keys(content)), minhash(grams),
+                       minhash(content, word_hashes, CONTENT_NUM_PERM))
 
 
-def containment(a: frozenset[str], b: frozenset[str]) -> float:
+def _keys(items: set[str]) -> np.ndarray:
+    """The items as the sorted integers Python hashes them to: 8 bytes each instead of a string in a set, and
+    every original's keys stay in memory for the whole run (a 64-bit collision between two shingles is
+    negligible, and the strings are still what the MinHash signatures hash)."""
+    return np.unique(np.fromiter(map(hash, items), dtype=np.int64, count=len(items)))
+
+
+def containment(a: np.ndarray, b: np.ndarray) -> float:
+    """Overlap divided by the smaller set (sorted unique keys)."""
     smaller = min(len(a), len(b))
-    return len(a & b) / smaller if smaller else 0.0
+    return len(np.intersect1d(a, b, assume_unique=True)) / smaller if smaller else 0.0
 
 
-def size_ratio(a: frozenset[str], b: frozenset[str]) -> float:
+def size_ratio(a: np.ndarray, b: np.ndarray) -> float:
     return min(len(a), len(b)) / max(len(a), len(b), 1)
 
 
-def is_near_duplicate(a: Fingerprint, b: Fingerprint) -> bool:
+def is_near_duplicate(a: Keys, b: Keys) -> bool:
     if containment(a.shingles, b.shingles) >= SHINGLE_CONTAINMENT:
         return True
     return (size_ratio(a.content, b.content) >= MIN_CONTENT_SIZE_RATIO
@@ -132,7 +148,7 @@ def find_duplicates(docs: list[dict[str, Any]]) -> dict[str, str]:
     ordered = sorted(docs, key=_order_key)
     by_shingles = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
     by_content = MinHashLSH(threshold=CONTENT_CANDIDATE_THRESHOLD, num_perm=CONTENT_NUM_PERM)
-    prints: dict[str, Fingerprint] = {}
+    originals: dict[str, Keys] = {}
     rank = {d["id"]: i for i, d in enumerate(ordered)}
     duplicate_of: dict[str, str] = {}
     word_hashes = WordHashes()
@@ -141,12 +157,12 @@ def find_duplicates(docs: list[dict[str, Any]]) -> dict[str, str]:
         if current is None:
             continue
         candidates = set(by_shingles.query(current.shingle_hash)) | set(by_content.query(current.content_hash))
-        confirmed = [c for c in candidates if is_near_duplicate(current, prints[c])]
+        confirmed = [c for c in candidates if is_near_duplicate(current.keys, originals[c])]
         if confirmed:
             original = min(confirmed, key=rank.__getitem__)
             duplicate_of[doc["id"]] = original  # originals are never duplicates: only they are indexed
             continue
-        prints[doc["id"]] = current
+        originals[doc["id"]] = current.keys
         by_shingles.insert(doc["id"], current.shingle_hash)
         by_content.insert(doc["id"], current.content_hash)
     return duplicate_of
