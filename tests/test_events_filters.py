@@ -158,24 +158,15 @@ def test_the_blast_that_would_have_killed_hundreds_killed_no_one(events_of):
                 if e.type == "ASSAULT"]
 
 
-def test_participle_after_its_noun_describes_who_they_are(events_of):
-    events = events_of("The delegation negotiating with the rebels made a concession.")
-    assert not [e for e in events if e.type == "CONSULT"]
-
-
-def test_statement_condemning_an_attack_is_still_a_condemnation(events_of):
-    events = events_of("The ministry issued a statement condemning the strikes on Monday.")
-    assert [e for e in events if e.type == "ACCUSE"]
-
-
-def test_release_awaited_in_a_present_until_clause_has_not_happened(events_of):
-    events = events_of("The rebels said they will not talk until the release of the prisoners takes place.")
-    assert not [e for e in events if e.type == "RETREAT"]
-
-
-def test_past_until_clause_still_reports(events_of):
-    events = events_of("Fighting raged in the north until the truce took effect on Monday.")
-    assert [e for e in events if e.type == "RETREAT"]
+@pytest.mark.parametrize(("text", "event_type", "reported"), [
+    ("The delegation negotiating with the rebels made a concession.", "CONSULT", False),
+    ("The ministry issued a statement condemning the strikes on Monday.", "ACCUSE", True),
+    ("The rebels said they will not talk until the release of the prisoners takes place.", "RETREAT", False),
+    ("Fighting raged in the north until the truce took effect on Monday.", "RETREAT", True),
+], ids=["participle-after-its-noun-describes-who-they-are", "statement-condemning-is-still-a-condemnation",
+        "awaited-in-a-present-until-clause-has-not-happened", "past-until-clause-still-reports"])
+def test_the_clause_a_trigger_sits_in_decides_whether_it_reports(events_of, text, event_type, reported):
+    assert bool([e for e in events_of(text) if e.type == event_type]) is reported
 
 
 @pytest.mark.parametrize("text", [

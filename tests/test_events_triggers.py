@@ -183,24 +183,18 @@ def test_meeting_about_a_release_is_a_meeting_and_the_release_its_topic(events_o
     assert not _of_type(events, "RETREAT")
 
 
-def test_release_argued_over_in_a_dispute_is_no_release(events_of):
-    events = events_of("The talks stalled in Doha over a disagreement over the release of prisoners.")
-    assert not _of_type(events, "RETREAT")
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("The talks stalled in Doha over a disagreement over the release of prisoners.", "RETREAT"),
+    ("The commission expressed concern about the prisoner release in a letter on Monday.", "RETREAT"),
+    ("The deal on sending troops to the region angered the opposition on Monday.", "MOBILIZE"),
+], ids=["release-argued-over-in-a-dispute", "release-a-concern-is-about", "what-an-accord-is-on"])
+def test_the_topic_of_a_dispute_concern_or_accord_is_no_happening(events_of, text, event_type):
+    assert not _of_type(events_of(text), event_type)
 
 
 def test_cancelled_summit_is_still_the_topic_of_the_cancellation(events_of):
     events = events_of("The militia cancelled the summit in Oslo on Monday.")
     assert _of_type(events, "REJECT") and not _of_type(events, "CONSULT")
-
-
-def test_release_that_a_concern_is_about_is_no_release(events_of):
-    events = events_of("The commission expressed concern about the prisoner release in a letter on Monday.")
-    assert not _of_type(events, "RETREAT")
-
-
-def test_what_an_accord_is_on_is_its_term_not_a_deployment(events_of):
-    events = events_of("The deal on sending troops to the region angered the opposition on Monday.")
-    assert not _of_type(events, "MOBILIZE")
 
 
 def test_troops_sent_on_a_day_are_a_deployment(events_of):
