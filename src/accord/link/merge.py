@@ -25,12 +25,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
-from datetime import timedelta
 from functools import cache
 from typing import Any
 
 from accord.extract.actors import read_actor_data
 from accord.extract.events import dates_compatible, places_compatible, same_happening
+from accord.extract.time import parse_published
 
 EVENT_FIELDS = ("type", "mode", "detail", "date", "date_precision", "planned", "location", "actor1", "actor2",
                 "count", "fatalities")
@@ -92,17 +92,13 @@ def _compatible_seed_dates(date: str | None, by_seed_date: dict[str | None, list
     day = _iso_day(date)
     if day is None:
         return [seed for seed in by_seed_date if dates_compatible(date, seed)]
-    near = [(day + timedelta(days=shift)).isoformat() for shift in (-1, 0, 1)]
+    near = [(day + dt.timedelta(days=shift)).isoformat() for shift in (-1, 0, 1)]
     return [seed for seed in (*near, date[:7], date[:4], None) if seed in by_seed_date]
 
 
 def _iso_day(date: str | None) -> dt.date | None:
-    if not date or len(date) != 10:
-        return None
-    try:
-        return dt.date.fromisoformat(date)
-    except ValueError:
-        return None
+    """The day of a day-precise date ("2020-03-05"); None for a month, a year or nothing."""
+    return parse_published(date) if date and len(date) == 10 else None
 
 
 def _fits(mention: Mention, cluster: list[Mention], duplicate_of: dict[str, str]) -> bool:
