@@ -185,20 +185,9 @@ def ingest(
     try:
         with Store(db, wait=wait) as store:
             checks = _RunChecks(store, published, source, report, on_error, on_progress, on_duplicate)
-            batches = batched(checks.new_or_changed(read_all(paths)), batch_size)
             _announce_extraction(n_process, on_stage, engine)
-            for number, (batch, outcomes) in enumerate(in_order(batches, lambda b: _extract(b, runner),
-                                                                runner.lookahead)):
-                store.save_documents([_to_store(doc, outcome, report, on_error)
-                                      for doc, outcome in zip(batch, outcomes, strict=True)])
-                report.not_english += [doc.id for doc in batch if doc.language not in (None, "en")]
-                if on_progress:
-                    on_progress(len(batch))
-                if number == 0 and on_stage:
-                    on_stage("extracting")  # the model is loaded: the bar moves from here on
-            backfill_estimates(store)
-            report.reextracted += reextract(store, on_stage=on_stage, report=report, on_error=on_error,
-                                            skip={error.doc_id for error in report.failed}, engine=runner)
+            with store.one_thread():
+                _extract_and_store(store, paths, runner, batch_size, checks, on_stage)
             if link:
                 if on_stage:
                     on_stage("linking: duplicates, stories, events across documents, contests, people")
@@ -206,6 +195,25 @@ def ingest(
     finally:
         runner.close()
     return report
+
+
+def _extract_and_store(store: Store, paths: Iterable[Path], runner: Engine, batch_size: int, checks: _RunChecks,
+                       on_stage: StageHook | None) -> None:
+    """The per-document stage of `ingest`: each new or changed article extracted and stored, batch by batch,
+    then those stored by an older extractor extracted again."""
+    report, on_error = checks.report, checks.on_error
+    batches = batched(checks.new_or_changed(read_all(paths)), batch_size)
+    for number, (batch, outcomes) in enumerate(in_order(batches, lambda b: _extract(b, runner), runner.lookahead)):
+        store.save_documents([_to_store(doc, outcome, report, on_error)
+                              for doc, outcome in zip(batch, outcomes, strict=True)])
+        report.not_english += [doc.id for doc in batch if doc.language not in (None, "en")]
+        if checks.on_progress:
+            checks.on_progress(len(batch))
+        if number == 0 and on_stage:
+            on_stage("extracting")  # the model is loaded: the bar moves from here on
+    backfill_estimates(store)
+    report.reextracted += reextract(store, on_stage=on_stage, report=report, on_error=on_error,
+                                    skip={error.doc_id for error in report.failed}, engine=runner)
 
 
 @dataclass
