@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from accord.extract.doc_cache import keep_text
 from accord.extract.extensions import register_extensions
 from accord.models import Extractions
 
@@ -99,6 +100,7 @@ def make_doc(nlp: Language, doc_id: str, text: str, published: str | None, title
              published_estimate: str | None = None) -> Doc:
     register_extensions()
     doc = nlp.make_doc(text)
+    keep_text(doc, text)
     doc._.doc_id = doc_id
     doc._.published = published
     doc._.title = title

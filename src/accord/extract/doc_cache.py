@@ -51,6 +51,12 @@ def text_of(doc: Doc) -> str:
     return found
 
 
+def keep_text(doc: Doc, text: str) -> None:
+    """Remember the text a document was made from as its `text_of`: spaCy's tokenizer loses no character, so
+    `doc.text` is that text, and joining it again from the tokens is a walk over every one."""
+    doc.user_data[_TEXT] = text
+
+
 def tokens_tagged(doc: Doc, pos: str) -> tuple[Token, ...]:
     """The tokens whose coarse part of speech (`token.pos_`) is `pos`, in document order, found once per
     document from spaCy's POS array: an extractor that only looks at verbs or pronouns skips the other tokens
@@ -74,3 +80,4 @@ def tokens_with_dep(doc: Doc, labels: frozenset[str]) -> tuple[Token, ...]:
         indices = numpy.flatnonzero(numpy.isin(deps, wanted))
         found = doc.user_data[key] = tuple(doc[int(i)] for i in indices)
     return found
+
