@@ -80,4 +80,3 @@ def tokens_with_dep(doc: Doc, labels: frozenset[str]) -> tuple[Token, ...]:
         indices = numpy.flatnonzero(numpy.isin(deps, wanted))
         found = doc.user_data[key] = tuple(doc[int(i)] for i in indices)
     return found
-
