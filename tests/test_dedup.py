@@ -4,6 +4,8 @@ different reports of the same happening are not."""
 from __future__ import annotations
 
 import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
 
 from accord.link.dedup import containment, find_duplicates
 
@@ -69,6 +71,15 @@ def test_containment_measures_overlap_against_the_smaller_set():
     assert containment(keys(1, 2), keys(1, 2, 3, 4)) == 1.0
     assert containment(keys(), keys(1, 2)) == 0.0
     assert containment(keys(1, 2, 3, 4), keys(3, 4, 5, 6)) == 0.5
+
+
+@given(st.sets(st.integers(-2**63, 2**63 - 1)), st.sets(st.integers(-2**63, 2**63 - 1)))
+def test_containment_is_the_share_of_the_smaller_set_in_the_other(a, b):
+    def keys(values: set[int]) -> np.ndarray:
+        return np.array(sorted(values), dtype=np.int64)
+
+    expected = len(a & b) / min(len(a), len(b)) if a and b else 0.0
+    assert containment(keys(a), keys(b)) == expected
 
 
 def test_no_two_real_corpus_articles_are_flagged_as_duplicates(corpus_articles):

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from typing import Any
+from unittest.mock import patch
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from accord.link import merge
 from accord.link.merge import merge_events
 from accord.models import as_row
 from accord.nlp import make_doc
@@ -117,3 +122,25 @@ def test_an_undated_report_is_not_anchored_to_another_by_its_day():
 
     assert not _anchored({"doc": "a", "date": None}, {"doc": "b", "date": "2020-03-01"}, {})
     assert _anchored({"doc": "a", "date": "2020-03-01"}, {"doc": "b", "date": "2020-03-01"}, {})
+
+
+DATES = [None, "2020", "2020-03", "2020-04", "2020-03-07", "2020-03-08", "2020-03-09", "2020-04-01"]
+PLACES = [None, KANDAHAR, SPIN_BOLDAK, AFGHANISTAN]
+ACTORS = [None, "Taliban", "United States", "Afghanistan", "Donald Trump"]
+report_strategy = st.builds(
+    lambda doc, date, place, actor1, actor2, mode, kind, start: _report(
+        doc, date, location=place, actor1=actor1, actor2=actor2, mode=mode, type=kind, start=start),
+    st.sampled_from("abcdef"), st.sampled_from(DATES), st.sampled_from(PLACES), st.sampled_from(ACTORS),
+    st.sampled_from(ACTORS), st.sampled_from([None, "firearms", "explosives"]),
+    st.sampled_from(["ASSAULT", "COERCE"]), st.integers(0, 3))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(report_strategy, max_size=14), st.sampled_from([{}, {"b": "a"}, {"c": "a", "d": "b"}]))
+def test_the_join_index_only_skips_clusters_a_report_cannot_join(rows, duplicate_of):
+    """The merge tests a report only against the clusters whose members could join it (same original document,
+    or a party and a date precision in common): the events must be those of testing every cluster."""
+    indexed = merge_events([dict(r) for r in rows], duplicate_of)
+    with patch.object(merge, "_join_keys", lambda mention, duplicate_of: {"any"}):
+        exhaustive = merge_events([dict(r) for r in rows], duplicate_of)
+    assert indexed == exhaustive

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+from unittest.mock import patch
 
-from accord.extract.places import fold, resolve_place
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from accord.extract.places import BARE_DROPS, _bare, fold, resolve_place
+from accord.link.claim_scope import _known_place, _may_be_in_place, places_named
 
 # Every Afghan province, with spellings the press uses, and the admin1 it must resolve to.
 PROVINCE_SPELLINGS = {
@@ -123,3 +128,47 @@ def test_odessa_is_the_ukrainian_port():
 
 def test_a_dateline_spelling_of_an_air_base_is_the_base():
     assert resolve_place("Bagram Air Field")["name"] == "Bagram"
+
+
+# Words for names the gazetteer may or may not resolve: listed places, large cities, the words it drops, words
+# that are no place, and spellings with diacritics, hyphens and apostrophes.
+NAME_WORDS = ["The", "Northern", "North-Eastern", "South", "Central", "Province", "Provincial", "Capital", "Of",
+              "District", "City", "Kabul", "Kunduz", "Sar-e", "Pōl", "Pol", "Sari", "Pul", "Maidan", "Wardak",
+              "United", "States", "Kingdom", "New", "York", "Delhi", "São", "Paulo", "Kyiv", "Kyiv's", "Odesa",
+              "Taliban", "Monday", "President", "Ghani", "He", "U.S", "Afghanistan", "Yemen", "Sanaa", "Gaza",
+              "Mazar-i-Sharif", "Paris", "Ukraine", "Donetsk", "Ministry", "Defence"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(NAME_WORDS), min_size=1, max_size=3))
+def test_a_name_the_gazetteer_resolves_passes_the_word_prefilter(words):
+    """places_named skips the n-grams with a word no known place has; it must never skip one that resolves."""
+    name = " ".join(words)
+    if _known_place(name) is not None:
+        assert all(_may_be_in_place(word) for word in words), name
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(NAME_WORDS), min_size=1, max_size=4))
+def test_bare_drops_only_words_listed_as_droppable(words):
+    folded = set(fold(" ".join(words)).split())
+    bare = set(_bare(" ".join(words)).split())
+    assert bare <= folded
+    assert folded - bare <= BARE_DROPS
+
+
+def test_the_prefilter_keeps_places_and_skips_other_words():
+    assert all(_may_be_in_place(word) for word in ["Kabul", "Kunduz", "United", "States", "Sar-e", "Pōl", "The"])
+    assert not any(_may_be_in_place(word) for word in ["Taliban", "Monday", "Ghani", "He"])
+    named = places_named("Fighting in Kunduz and Sar-e Pōl province went on, the Taliban said.")
+    assert sorted(p.name for p in named) == ["Kunduz", "Sar-e Pol"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(NAME_WORDS), st.sampled_from(["in", "at", "and", ",", "troops", "near the",
+                                                                     "said", "attacked", "."])), max_size=16))
+def test_places_named_is_the_same_with_and_without_the_prefilter(words):
+    text = " ".join(words)
+    with patch("accord.link.claim_scope._may_be_in_place", lambda token: True):
+        exhaustive = places_named(text, every=True)
+    assert places_named(text, every=True) == exhaustive

@@ -29,6 +29,10 @@ _PROVINCE_WORDS = re.compile(r"\b(province|provincial capital|province of|distri
 _LEADING_THE = re.compile(r"^the\s+")
 _DIRECTION = re.compile(r"^(northern|southern|eastern|western|central|north[- ]?eastern|south[- ]?eastern|"
                         r"north[- ]?western|south[- ]?western)\s+")
+# Every word _bare may drop (a leading "the", a direction, a generic word): the other words of a name the
+# gazetteer resolves are all words of a place it lists.
+BARE_DROPS = frozenset("the northern southern eastern western central north south province provincial capital of "
+                       "district city".split())
 
 
 def fold(text: str) -> str:
@@ -76,6 +80,10 @@ class Gazetteer:
             if key in self.countries:
                 return _country_location(self.countries[key])
         return None
+
+    def listed_words(self) -> frozenset[str]:
+        """Every word of a curated place's or a country's folded name: a name with none of them is not listed."""
+        return frozenset(word for key in (*self.fixed, *self.countries) for word in key.split())
 
     def country_of(self, name: str) -> str | None:
         return self.countries.get(_bare(name)) or self.countries.get(fold(name))
@@ -243,6 +251,11 @@ def resolve_place(name: str, context_countries: tuple[str, ...] = ()) -> Locatio
 
 def resolve_listed_place(name: str) -> Location | None:
     return gazetteer().resolve_listed(name)
+
+
+@lru_cache(maxsize=1)
+def listed_place_words() -> frozenset[str]:
+    return gazetteer().listed_words()
 
 
 def capital_of(country_word: str) -> Location | None:

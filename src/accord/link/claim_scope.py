@@ -22,7 +22,7 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from accord.extract.places import party_nouns, resolve_listed_place, resolve_place
+from accord.extract.places import BARE_DROPS, fold, listed_place_words, party_nouns, resolve_listed_place, resolve_place
 
 # Lengths within this ratio are the same kind of span ("on Sunday" vs "this week" are not).
 LENGTH_RATIO = 0.8
@@ -71,14 +71,31 @@ def places_named(text: str, every: bool = False) -> list[Place]:
         found.append(Place(location["name"] if location else name, location.get("country") if location else None,
                            False))
     tokens = [(m.group().rstrip("."), m.start(), m.end()) for m in _CAPITALISED.finditer(text)]
+    possible = [_may_be_in_place(t) for t, _, _ in tokens]
     for size in (3, 2, 1):
         for i in range(len(tokens) - size + 1):
+            if not all(possible[i:i + size]):
+                continue  # a word no known place has ("Taliban", "Monday"): most capitalised words
             name = " ".join(t for t, _, _ in tokens[i:i + size])
             place = _place(name, text, tokens[i + size - 1][2])
             if place is not None and _is_locative(text, tokens[i][1]) and \
                     (every or all(p.name != place.name for p in found)):
                 found.append(place)
     return found
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    """Every word a name _known_place resolves can have: a listed place's, a large city's, or one the gazetteer
+    drops ("the", "province")."""
+    return listed_place_words() | {word for name in _large_places() for word in fold(name).split()} | BARE_DROPS
+
+
+@lru_cache(maxsize=1 << 16)
+def _may_be_in_place(token: str) -> bool:
+    """Whether a capitalised word can be part of a known place's name: a cheap test that spares the gazetteer the
+    n-grams of the words that cannot (the gazetteer folds names word by word, so a name's words are its words')."""
+    return all(word in _place_words() for word in fold(token).split())
 
 
 @lru_cache(maxsize=1 << 16)  # a corpus names the same few hundred places over and over

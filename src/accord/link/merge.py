@@ -64,21 +64,40 @@ def _clusters(mentions: list[Mention], duplicate_of: dict[str, str]) -> list[lis
     # only fit a cluster whose first member's date is compatible with its own, and a year holds at most a few
     # hundred distinct dates, so a report is tested against a handful of clusters, not the whole block.
     by_block: dict[tuple[str, str], dict[str | None, list[int]]] = defaultdict(lambda: defaultdict(list))
+    # And by what their members offer to join (`_join_keys`): a report vaguely dated to a year is compatible
+    # with every cluster of that year, but can join only the few that hold its own document or a report as
+    # vaguely dated that shares a party with it.
+    offers: list[set[tuple[str, str]]] = []
     for mention in sorted(mentions, key=lambda m: (-_precision_rank(m), *_doc_order(m))):
         key = _block_key(mention, duplicate_of)
         by_seed_date = by_block[key]
+        wanted = _join_keys(mention, duplicate_of)  # what a report needs of another is what it offers
         fitting = [c for c in _date_compatible_clusters(mention.get("date"), by_seed_date)
-                   if _fits(mention, clusters[c], duplicate_of)]
+                   if not offers[c].isdisjoint(wanted) and _fits(mention, clusters[c], duplicate_of)]
         anchored = [c for c in fitting if any(_anchored(mention, m, duplicate_of) for m in clusters[c])]
         if not anchored:
             anchored = _best_known(mention, fitting, clusters)
         if anchored:
             best = max(anchored, key=lambda c: (_agreement(mention, clusters[c]), -c))
             clusters[best].append(mention)
+            offers[best] |= _join_keys(mention, duplicate_of)
         else:
             by_seed_date[mention.get("date")].append(len(clusters))
             clusters.append([mention])
+            offers.append(_join_keys(mention, duplicate_of))
     return clusters
+
+
+def _join_keys(mention: Mention, duplicate_of: dict[str, str]) -> set[tuple[str, str]]:
+    """What two reports must have in common for `_joinable`: the same original document, or (when both are
+    dated) a party, and a date of a year if and only if the other's is one (a year alone never joins a month
+    or a day)."""
+    keys = {("doc", _original(mention, duplicate_of))}
+    date = mention.get("date")
+    if date:
+        precision = "year" if len(date) == 4 else "finer"
+        keys |= {(precision, party) for party in _parties(mention)}
+    return keys
 
 
 def _date_compatible_clusters(date: str | None, by_seed_date: dict[str | None, list[int]]) -> list[int]:
@@ -90,8 +109,9 @@ def _compatible_seed_dates(date: str | None, by_seed_date: dict[str | None, list
     """The seed dates of a block that `date` fits: for a day, the day either side, its month, its year and
     no date, looked up directly (a block of a busy year holds hundreds of days); otherwise every seed date."""
     day = _iso_day(date)
-    if day is None:
-        return [seed for seed in by_seed_date if dates_compatible(date, seed)]
+    if day is None:  # a month, a year or nothing: dates_compatible's containment test, inline (a block's every seed)
+        return list(by_seed_date) if not date else [
+            seed for seed in by_seed_date if not seed or seed.startswith(date) or date.startswith(seed)]
     near = [(day + dt.timedelta(days=shift)).isoformat() for shift in (-1, 0, 1)]
     return [seed for seed in (*near, date[:7], date[:4], None) if seed in by_seed_date]
 
