@@ -4,10 +4,11 @@ different reports of the same happening are not."""
 from __future__ import annotations
 
 import numpy as np
+from datasketch import MinHash
 from hypothesis import given
 from hypothesis import strategies as st
 
-from accord.link.dedup import containment, find_duplicates
+from accord.link.dedup import NUM_PERM, SCHEME, SEED, WordHashes, containment, find_duplicates, minhash, shingle_hashes
 
 ARTICLE = (
     "Negotiators from both delegations met in the coastal city on Monday and agreed to extend the truce by "
@@ -109,3 +110,29 @@ def test_short_text_whose_words_all_recur_in_a_long_one_is_not_a_duplicate():
              "the observers, the customs house, the bridge, the aid convoys and the water plant.")
     long_text = " ".join([ARTICLE, SAME_HAPPENING_OTHER_WRITER] * 3).replace(". ", ". Meanwhile, ")
     assert find_duplicates([doc("short", short, "2020-03-04"), doc("long", long_text)]) == {}
+
+
+def test_a_word_set_signature_is_datasketchs_own_sha1_minhash():
+    """Word hashes are SHA-1's first 8 bytes: their low half is datasketch's sha1_hash32, so a word set's
+    signature is exactly the one datasketch computes from the words."""
+    tokens = "ceasefire talks resumed in doha after prisoners were released".split()
+    reference = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+    reference.update_batch([t.encode("utf-8") for t in tokens])
+    assert (minhash(tokens, WordHashes()).hashvalues == reference.hashvalues).all()
+
+
+def test_shingle_hashes_depend_on_the_words_and_their_order_not_their_position():
+    hashes = WordHashes()
+    forward = shingle_hashes(hashes.of("troops left kabul".split()))
+    assert len(forward) == 1
+    assert forward[0] in shingle_hashes(hashes.of("on monday troops left kabul at dawn".split()))
+    assert forward[0] not in shingle_hashes(hashes.of("kabul left troops".split()))
+    assert forward[0] not in shingle_hashes(hashes.of("troops left kandahar".split()))
+    assert len(shingle_hashes(hashes.of("a b c a b c a b".split()))) == 3  # repeats once each
+
+
+@given(st.lists(st.sampled_from(["talks", "troops", "kabul", "doha", "signed", "the", "deal", "attack"]),
+                min_size=3, max_size=30))
+def test_shingle_hashes_are_one_per_distinct_shingle(tokens):
+    distinct = {tuple(tokens[i:i + 3]) for i in range(len(tokens) - 2)}
+    assert len(shingle_hashes(WordHashes().of(tokens))) == len(distinct)

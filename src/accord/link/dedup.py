@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
-from datasketch.hashfunc import sha1_hash32
+from datasketch.hashfunc import sha1_hash64
 
 NUM_PERM = 128
 SEED = 7
@@ -44,6 +44,10 @@ CONTENT_CONTAINMENT = 0.68
 MIN_CONTENT_SIZE_RATIO = 0.5
 MIN_WORDS = 20
 _WORD = re.compile(r"[a-z0-9]+")
+_LOW_HALF = np.uint64(0xFFFFFFFF)
+# Odd 64-bit constants (splitmix64's) weighting a shingle's first and second word, and MurmurHash3's fmix64 steps.
+_FIRST, _SECOND = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xBF58476D1CE4E5B9)
+_FMIX64 = ((np.uint64(33), np.uint64(0xFF51AFD7ED558CCD)), (np.uint64(33), np.uint64(0xC4CEB9FE1A85EC53)))
 
 # Function words carry no sign of copying; everyone writes "the", "said", "that".
 STOPWORDS = frozenset(
@@ -57,9 +61,11 @@ STOPWORDS = frozenset(
 
 @dataclass(frozen=True)
 class Keys:
-    """What a document's copies are confirmed against: its shingles and content words, as hash keys."""
+    """What a document's copies are confirmed against: its shingles and content words, as sorted unique 64-bit
+    hashes (8 bytes each instead of a string in a set: every original's keys stay in memory for the whole run,
+    and a 64-bit collision between two shingles is negligible)."""
 
-    shingles: np.ndarray  # sorted unique keys
+    shingles: np.ndarray
     content: np.ndarray
 
 
@@ -74,13 +80,16 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-class WordHashes(dict[bytes, int]):
-    """datasketch's token hash (sha1), remembered: a corpus repeats the same words thousands of times and the
-    hash was most of the cost of a signature. For words only; a corpus's 3-word shingles are too many to keep."""
+class WordHashes(dict[str, int]):
+    """Each word's 64-bit SHA-1 hash (datasketch's sha1_hash64; its low 32 bits are sha1_hash32), remembered:
+    a corpus repeats the same words thousands of times, and a shingle's hash is made from its words'."""
 
-    def __missing__(self, token: bytes) -> int:
-        value = self[token] = sha1_hash32(token)
+    def __missing__(self, word: str) -> int:
+        value = self[word] = sha1_hash64(word.encode("utf-8"))
         return value
+
+    def of(self, tokens: Iterable[str]) -> np.ndarray:
+        return np.array([self[t] for t in tokens], dtype=np.uint64)
 
 
 @lru_cache(maxsize=4)
@@ -89,16 +98,31 @@ def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
     return MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME).permutations
 
 
-def minhash(tokens: Iterable[str], word_hashes: WordHashes | None = None, num_perm: int = NUM_PERM) -> MinHash:
-    hashfunc = word_hashes.__getitem__ if word_hashes is not None else sha1_hash32
-    signature = MinHash(num_perm=num_perm, seed=SEED, permutations=_permutations(num_perm), scheme=SCHEME,
-                        hashfunc=hashfunc)
-    signature.update_batch([t.encode("utf-8") for t in tokens])
-    return signature
+def signature(hashes: np.ndarray, num_perm: int = NUM_PERM) -> MinHash:
+    """The MinHash of a set given as 64-bit hashes; datasketch's 32-bit scheme takes their low half."""
+    minhash = MinHash(num_perm=num_perm, seed=SEED, permutations=_permutations(num_perm), scheme=SCHEME,
+                      hashfunc=int)  # the values are hashes already
+    minhash.update_batch((hashes & _LOW_HALF).tolist())
+    return minhash
 
 
-def shingles(tokens: list[str], n: int = 3) -> set[str]:
-    return {" ".join(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1))}
+def minhash(tokens: Iterable[str], word_hashes: WordHashes, num_perm: int = NUM_PERM) -> MinHash:
+    """The MinHash of a set of words."""
+    return signature(word_hashes.of(tokens), num_perm)
+
+
+def shingle_hashes(word_hashes: np.ndarray) -> np.ndarray:
+    """The sorted unique hashes of a text's 3-word shingles, made from its words' hashes by numpy arithmetic
+    (hashing each shingle's string was most of the cost of a signature): an odd-multiplier sum of the three,
+    through MurmurHash3's 64-bit finaliser so that every bit depends on every word."""
+    if len(word_hashes) < 3:
+        word_hashes = np.concatenate((word_hashes, np.zeros(3 - len(word_hashes), dtype=np.uint64)))
+    mixed = word_hashes[:-2] * _FIRST + word_hashes[1:-1] * _SECOND + word_hashes[2:]
+    for shift, multiplier in _FMIX64:
+        mixed ^= mixed >> shift
+        mixed *= multiplier
+    mixed ^= mixed >> np.uint64(33)
+    return np.unique(mixed)
 
 
 def content_words(tokens: list[str]) -> set[str]:
@@ -110,16 +134,11 @@ def fingerprint(text: str, word_hashes: WordHashes | None = None) -> Fingerprint
     tokens = words(text or "")
     if len(tokens) < MIN_WORDS:
         return None
-    grams, content = shingles(tokens), content_words(tokens)
-    return Fingerprint(Keys(_keys(grams), _keys(content)), minhash(grams),
-                       minhash(content, word_hashes, CONTENT_NUM_PERM))
-
-
-def _keys(items: set[str]) -> np.ndarray:
-    """The items as the sorted integers Python hashes them to: 8 bytes each instead of a string in a set, and
-    every original's keys stay in memory for the whole run (a 64-bit collision between two shingles is
-    negligible, and the strings are still what the MinHash signatures hash)."""
-    return np.unique(np.fromiter(map(hash, items), dtype=np.int64, count=len(items)))
+    word_hashes = word_hashes if word_hashes is not None else WordHashes()
+    grams = shingle_hashes(word_hashes.of(tokens))
+    content = np.unique(word_hashes.of(content_words(tokens)))
+    return Fingerprint(Keys(grams, content), signature(grams >> np.uint64(32)),
+                       signature(content, CONTENT_NUM_PERM))
 
 
 def containment(a: np.ndarray, b: np.ndarray) -> float:
