@@ -137,10 +137,14 @@ report_strategy = st.builds(
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(report_strategy, max_size=14), st.sampled_from([{}, {"b": "a"}, {"c": "a", "d": "b"}]))
-def test_the_join_index_only_skips_clusters_a_report_cannot_join(rows, duplicate_of):
-    """The merge tests a report only against the clusters whose members could join it (same original document,
-    or a party and a date precision in common): the events must be those of testing every cluster."""
+def test_the_block_indexes_only_skip_clusters_a_report_cannot_join(rows, duplicate_of):
+    """The merge tests a report only against the clusters whose first date fits its own and whose members could
+    join it (same original document, or a party and a date precision in common): the events must be those of
+    testing every cluster of the block."""
+    def every_cluster(block, date, wanted, offers):
+        return sorted(c for seeded in block.by_seed_date.values() for c in seeded)
+
     indexed = merge_events([dict(r) for r in rows], duplicate_of)
-    with patch.object(merge, "_join_keys", lambda mention, duplicate_of: {"any"}):
+    with patch.object(merge._Block, "candidates", every_cluster):
         exhaustive = merge_events([dict(r) for r in rows], duplicate_of)
     assert indexed == exhaustive

@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -60,32 +61,75 @@ def _precision_rank(mention: Mention) -> int:
 def _clusters(mentions: list[Mention], duplicate_of: dict[str, str]) -> list[list[Mention]]:
     """Complete-link clusters, seeded by the most precisely dated reports."""
     clusters: list[list[Mention]] = []
-    # Within a block, clusters are indexed by their first (most precisely dated) member's date: a report can
-    # only fit a cluster whose first member's date is compatible with its own, and a year holds at most a few
-    # hundred distinct dates, so a report is tested against a handful of clusters, not the whole block.
-    by_block: dict[tuple[str, str], dict[str | None, list[int]]] = defaultdict(lambda: defaultdict(list))
-    # And by what their members offer to join (`_join_keys`): a report vaguely dated to a year is compatible
-    # with every cluster of that year, but can join only the few that hold its own document or a report as
-    # vaguely dated that shares a party with it.
-    offers: list[set[tuple[str, str]]] = []
+    offers: list[set[tuple[str, str]]] = []  # each cluster's `_join_keys`, all its members'
+    blocks: dict[tuple[str, str], _Block] = defaultdict(_Block)
     for mention in sorted(mentions, key=lambda m: (-_precision_rank(m), *_doc_order(m))):
-        key = _block_key(mention, duplicate_of)
-        by_seed_date = by_block[key]
+        block = blocks[_block_key(mention, duplicate_of)]
         wanted = _join_keys(mention, duplicate_of)  # what a report needs of another is what it offers
-        fitting = [c for c in _date_compatible_clusters(mention.get("date"), by_seed_date)
-                   if not offers[c].isdisjoint(wanted) and _fits(mention, clusters[c], duplicate_of)]
+        fitting = [c for c in block.candidates(mention.get("date"), wanted, offers)
+                   if _fits(mention, clusters[c], duplicate_of)]
         anchored = [c for c in fitting if any(_anchored(mention, m, duplicate_of) for m in clusters[c])]
         if not anchored:
             anchored = _best_known(mention, fitting, clusters)
         if anchored:
             best = max(anchored, key=lambda c: (_agreement(mention, clusters[c]), -c))
             clusters[best].append(mention)
-            offers[best] |= _join_keys(mention, duplicate_of)
         else:
-            by_seed_date[mention.get("date")].append(len(clusters))
+            best = len(clusters)
+            block.seed(best, mention.get("date"))
             clusters.append([mention])
-            offers.append(_join_keys(mention, duplicate_of))
+            offers.append(set())
+        offers[best] |= wanted
+        block.offer(best, wanted)
     return clusters
+
+
+@dataclass
+class _Block:
+    """The clusters of one (type, year) block, indexed so that a report is tested against a handful of them.
+
+    By their first (most precisely dated) member's date: a report can only fit a cluster whose first member's
+    date is compatible with its own, and a year holds at most a few hundred distinct dates, so a report dated
+    to a day or a month is looked up directly. And by what their members offer to join (`_join_keys`): a report
+    dated only to the year fits every cluster's date, but can join only those that hold its own document or a
+    report as vaguely dated that shares a party with it.
+    """
+
+    by_seed_date: dict[str | None, list[int]] = field(default_factory=lambda: defaultdict(list))
+    by_month: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # its days and itself
+    by_offer: dict[tuple[str, str], set[int]] = field(default_factory=lambda: defaultdict(set))
+
+    def seed(self, cluster: int, date: str | None) -> None:
+        if date and len(date) >= 7 and date not in self.by_seed_date:
+            self.by_month[date[:7]].append(date)
+        self.by_seed_date[date].append(cluster)
+
+    def offer(self, cluster: int, keys: set[tuple[str, str]]) -> None:
+        for key in keys:
+            self.by_offer[key].add(cluster)
+
+    def candidates(self, date: str | None, wanted: set[tuple[str, str]], offers: list[set[tuple[str, str]]]) -> list[
+            int]:
+        """The clusters (in creation order) whose first member's date does not contradict `date` and that offer
+        what the report needs."""
+        if date and len(date) == 4:  # every seed of the year's block starts with it
+            return sorted(set().union(*(self.by_offer.get(key, ()) for key in wanted)))
+        return sorted(c for seed in self._compatible_seed_dates(date) for c in self.by_seed_date[seed]
+                      if not offers[c].isdisjoint(wanted))
+
+    def _compatible_seed_dates(self, date: str | None) -> list[str | None]:
+        """The seed dates that `date` fits (`dates_compatible`): for a day, the day either side, its month, its
+        year and no date; for a month, its days, itself, its year and no date; for no date, every one (a report
+        dated to a year takes the other index)."""
+        if not date:
+            return list(self.by_seed_date)
+        day = _iso_day(date)
+        if day is None and len(date) == 7:
+            return [*self.by_month.get(date, []), *(seed for seed in (date[:4], None) if seed in self.by_seed_date)]
+        if day is None:  # anything else: dates_compatible's containment test over every seed
+            return [seed for seed in self.by_seed_date if not seed or seed.startswith(date) or date.startswith(seed)]
+        near = [(day + dt.timedelta(days=shift)).isoformat() for shift in (-1, 0, 1)]
+        return [seed for seed in (*near, date[:7], date[:4], None) if seed in self.by_seed_date]
 
 
 def _join_keys(mention: Mention, duplicate_of: dict[str, str]) -> set[tuple[str, str]]:
@@ -98,22 +142,6 @@ def _join_keys(mention: Mention, duplicate_of: dict[str, str]) -> set[tuple[str,
         precision = "year" if len(date) == 4 else "finer"
         keys |= {(precision, party) for party in _parties(mention)}
     return keys
-
-
-def _date_compatible_clusters(date: str | None, by_seed_date: dict[str | None, list[int]]) -> list[int]:
-    """The clusters (in creation order) whose first member's date does not contradict `date`."""
-    return sorted(c for seed_date in _compatible_seed_dates(date, by_seed_date) for c in by_seed_date[seed_date])
-
-
-def _compatible_seed_dates(date: str | None, by_seed_date: dict[str | None, list[int]]) -> list[str | None]:
-    """The seed dates of a block that `date` fits: for a day, the day either side, its month, its year and
-    no date, looked up directly (a block of a busy year holds hundreds of days); otherwise every seed date."""
-    day = _iso_day(date)
-    if day is None:  # a month, a year or nothing: dates_compatible's containment test, inline (a block's every seed)
-        return list(by_seed_date) if not date else [
-            seed for seed in by_seed_date if not seed or seed.startswith(date) or date.startswith(seed)]
-    near = [(day + dt.timedelta(days=shift)).isoformat() for shift in (-1, 0, 1)]
-    return [seed for seed in (*near, date[:7], date[:4], None) if seed in by_seed_date]
 
 
 def _iso_day(date: str | None) -> dt.date | None:
