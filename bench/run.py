@@ -50,7 +50,10 @@ def run_step(*args: str) -> dict:
 
 
 def median_of(repeats: int, *args: str) -> dict:
-    runs = [run_step(*args) for _ in range(repeats)]
+    return median_run([run_step(*args) for _ in range(repeats)])
+
+
+def median_run(runs: list[dict]) -> dict:
     middle = sorted(runs, key=lambda r: r["seconds"])[len(runs) // 2]
     return middle | {"seconds_all": [round(r["seconds"], 2) for r in runs],
                      "peak_rss_mb": max(r["peak_rss_mb"] for r in runs)}
@@ -70,9 +73,14 @@ def power_law_exponent(sizes: list[int], seconds: list[float]) -> float:
 
 
 def per_document_stage(corpus: Path, repeats: int, work: Path, label: str) -> dict:
-    bare = throughput(median_of(repeats, "bare", str(corpus)))
-    one = throughput(median_of(repeats, "ingest", str(corpus), str(work / f"{label}-1.duckdb"), "1"))
-    two = throughput(median_of(repeats, "ingest", str(corpus), str(work / f"{label}-2.duckdb"), "2"))
+    steps = {"bare": ("bare", str(corpus)),
+             "one": ("ingest", str(corpus), str(work / f"{label}-1.duckdb"), "1"),
+             "two": ("ingest", str(corpus), str(work / f"{label}-2.duckdb"), "2")}
+    runs: dict[str, list[dict]] = {name: [] for name in steps}
+    for _ in range(repeats):  # interleaved: a busy spell on the shared machine slows the three alike, not one
+        for name, args in steps.items():
+            runs[name].append(run_step(*args))
+    bare, one, two = (throughput(median_run(runs[name])) for name in steps)
     return {"bare_spacy": bare, "ingest_1_worker": one, "ingest_2_workers": two,
             "ratio_to_spacy": round(one["words_per_s"] / bare["words_per_s"], 3),
             # Two workers load their models inside their timing, so the one-worker time they are compared with
