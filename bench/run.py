@@ -3,7 +3,8 @@
 The machines are shared and noisy, so absolute seconds mean little: what to compare across
 commits are ratios (accord's ingest over a bare `nlp.pipe` of the same model on the same
 texts; 2 workers over 1) and how the corpus stage grows with the corpus, each a median of
-repeats. Every measurement runs in a fresh process, so its peak RSS is its own.
+repeats; the runs a ratio compares are interleaved, so a busy spell slows both of its sides.
+Every measurement runs in a fresh process, so its peak RSS is its own.
 
 Measured, on the demo corpus and on a synthetic corpus (bench/synth.py, paragraphs of the
 shared corpus recombined into new articles):
