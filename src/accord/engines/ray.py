@@ -2,9 +2,10 @@
 
 The same pure function as a local run — one article's text and date in, its extractions out —
 runs in `map_batches` on a pool of actors, each of which loads the spaCy pipeline once. Results
-travel as JSON strings in Parquet files (written by the workers, read back by the driver), and
-the store is written by the driver alone (DuckDB has one writer); the driver sends the input in
-jobs of `RayEngine.batch_size` documents, so it holds one job's results at a time.
+travel as JSON strings in Arrow tables through Ray's object store (so no disk has to be shared
+between the workers and the driver), and the store is written by the driver alone (DuckDB has one
+writer); the driver sends the input in jobs of `RayEngine.batch_size` documents, so it holds one
+job's results at a time.
 
 Point it at a cluster with `address` ("ray://head:10001", or "auto" inside the cluster) or the
 RAY_ADDRESS environment variable; with neither, a local Ray is started on this machine. Every
@@ -14,10 +15,8 @@ worker needs accord installed (`pip install accord[ray]`, same version as the dr
 from __future__ import annotations
 
 import json
-import tempfile
 from collections.abc import Sequence
 from dataclasses import asdict
-from pathlib import Path
 from typing import Any
 
 from accord.isolation import ExtractionFailure, Outcome, TimeBudget
@@ -86,8 +85,7 @@ def _quiet(ray_module: Any) -> None:
 def analyse_with_ray(items: Sequence[Item], workers: int = 2, batch_size: int = 16, address: str | None = None,
                      budget: TimeBudget = TimeBudget()) -> list[Outcome]:
     """Outcomes of `items`, in input order, computed by `workers` Ray actors (one call of the driver:
-    a dataset of these items, mapped in batches, written as Parquet and read back)."""
-    import pyarrow.parquet as pq
+    a dataset of these items, mapped in batches, streamed back as Arrow tables)."""
     import ray
 
     if not items:
@@ -98,12 +96,13 @@ def analyse_with_ray(items: Sequence[Item], workers: int = 2, batch_size: int = 
     dataset = ray.data.from_items(rows).map_batches(
         Analyser, fn_constructor_args=(budget,), batch_size=batch_size, concurrency=workers, batch_format="default")
     found: dict[str, Outcome] = {}
-    with tempfile.TemporaryDirectory(prefix="accord-ray-") as folder:
-        dataset.write_parquet(folder)
-        for path in sorted(Path(folder).glob("*.parquet")):
-            table = pq.read_table(path).to_pydict()
-            for doc, payload, failure in zip(table["doc"], table["extractions"], table["failure"], strict=True):
-                found[doc] = from_json(payload) if payload else ExtractionFailure(doc, failure)
+    # The results come back through Ray's object store as Arrow tables. Written as Parquet to a folder here,
+    # they would reach this machine only from workers that share its disk: Ray Data writes each block on the
+    # node that computed it.
+    for table in dataset.iter_batches(batch_format="pyarrow", batch_size=None):
+        columns = table.to_pydict()
+        for doc, payload, failure in zip(columns["doc"], columns["extractions"], columns["failure"], strict=True):
+            found[doc] = from_json(payload) if payload else ExtractionFailure(doc, failure)
     return [found.get(str(item[0])) or ExtractionFailure(str(item[0]), "no result came back from Ray")
             for item in items]
 
