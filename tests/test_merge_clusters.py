@@ -141,7 +141,7 @@ def test_the_block_indexes_only_skip_clusters_a_report_cannot_join(rows, duplica
     """The merge tests a report only against the clusters whose first date fits its own and whose members could
     join it (same original document, or a party and a date precision in common): the events must be those of
     testing every cluster of the block."""
-    def every_cluster(block, date, wanted, offers):
+    def every_cluster(block, date, wanted):
         return sorted(c for seeded in block.by_seed_date.values() for c in seeded)
 
     indexed = merge_events([dict(r) for r in rows], duplicate_of)

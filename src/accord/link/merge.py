@@ -61,12 +61,11 @@ def _precision_rank(mention: Mention) -> int:
 def _clusters(mentions: list[Mention], duplicate_of: dict[str, str]) -> list[list[Mention]]:
     """Complete-link clusters, seeded by the most precisely dated reports."""
     clusters: list[list[Mention]] = []
-    offers: list[set[tuple[str, str]]] = []  # each cluster's `_join_keys`, all its members'
     blocks: dict[tuple[str, str], _Block] = defaultdict(_Block)
     for mention in sorted(mentions, key=lambda m: (-_precision_rank(m), *_doc_order(m))):
         block = blocks[_block_key(mention, duplicate_of)]
         wanted = _join_keys(mention, duplicate_of)  # what a report needs of another is what it offers
-        fitting = [c for c in block.candidates(mention.get("date"), wanted, offers)
+        fitting = [c for c in block.candidates(mention.get("date"), wanted)
                    if _fits(mention, clusters[c], duplicate_of)]
         anchored = [c for c in fitting if any(_anchored(mention, m, duplicate_of) for m in clusters[c])]
         if not anchored:
@@ -78,8 +77,6 @@ def _clusters(mentions: list[Mention], duplicate_of: dict[str, str]) -> list[lis
             best = len(clusters)
             block.seed(best, mention.get("date"))
             clusters.append([mention])
-            offers.append(set())
-        offers[best] |= wanted
         block.offer(best, wanted)
     return clusters
 
@@ -98,6 +95,7 @@ class _Block:
     by_seed_date: dict[str | None, list[int]] = field(default_factory=lambda: defaultdict(list))
     by_month: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # its days and itself
     by_offer: dict[tuple[str, str], set[int]] = field(default_factory=lambda: defaultdict(set))
+    offers: dict[int, set[tuple[str, str]]] = field(default_factory=lambda: defaultdict(set))  # all its members'
 
     def seed(self, cluster: int, date: str | None) -> None:
         if date and len(date) >= 7 and date not in self.by_seed_date:
@@ -105,17 +103,18 @@ class _Block:
         self.by_seed_date[date].append(cluster)
 
     def offer(self, cluster: int, keys: set[tuple[str, str]]) -> None:
+        """A member joined `cluster` (or seeded it) with these `_join_keys`."""
+        self.offers[cluster] |= keys
         for key in keys:
             self.by_offer[key].add(cluster)
 
-    def candidates(self, date: str | None, wanted: set[tuple[str, str]], offers: list[set[tuple[str, str]]]) -> list[
-            int]:
+    def candidates(self, date: str | None, wanted: set[tuple[str, str]]) -> list[int]:
         """The clusters (in creation order) whose first member's date does not contradict `date` and that offer
         what the report needs."""
         if date and len(date) == 4:  # every seed of the year's block starts with it
             return sorted(set().union(*(self.by_offer.get(key, ()) for key in wanted)))
         return sorted(c for seed in self._compatible_seed_dates(date) for c in self.by_seed_date[seed]
-                      if not offers[c].isdisjoint(wanted))
+                      if not self.offers[c].isdisjoint(wanted))
 
     def _compatible_seed_dates(self, date: str | None) -> list[str | None]:
         """The seed dates that `date` fits (`dates_compatible`): for a day, the day either side, its month, its
